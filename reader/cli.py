@@ -1,0 +1,84 @@
+"""Command line: `python main.py [options] [command]`. No command starts the GUI.
+
+Each command is a function taking the parsed arguments and returning an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.resources import BUNDLED_CONTENT_DIR
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Options accepted both before and after the command name."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help=f"content pack to use (default: the bundled {BUNDLED_CONTENT_DIR})",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="log more detail to stderr",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="health-reader",
+        description="Offline health-topic reader. With no command, opens the reader window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the content pack; exit 1 if any file is bad")
+    _common_options(check, suppress=True)
+    check.set_defaults(run=run_check)
+    return parser
+
+
+def content_dir(args: argparse.Namespace) -> Path:
+    return args.content if args.content is not None else BUNDLED_CONTENT_DIR
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from reader.content import load_content
+
+    result = load_content(content_dir(args))
+    for error in result.errors:
+        print(error, file=sys.stderr if error.severity == "error" else sys.stdout)
+    bad = len({e.path for e in result.errors if e.severity == "error"})
+    print(f"{len(result.topics)} topic(s) loaded from {result.files} file(s); {bad} file(s) with errors")
+    return 1 if result.failed else 0
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from reader.app import run_app
+
+    return run_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command != "check":
+        logging.getLogger("reader.content.loader").setLevel(logging.WARNING)
+    run: Command = getattr(args, "run", run_gui)
+    return run(args)

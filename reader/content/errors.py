@@ -1,0 +1,28 @@
+"""The one error type of content loading: what is wrong, and where (file, line, field)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentError(Exception):
+    """A problem in a topic file, printed as `file:line: field: message`.
+
+    `line` is 1-based, or None when the problem concerns the whole file
+    (unreadable, empty). `field` is a path such as `sections[2].title`, or ""
+    for the document as a whole.
+    """
+
+    path: Path
+    line: int | None
+    field: str
+    message: str
+    severity: str = "error"  # "error" skips the file; "warning" only reports
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+        field = f" {self.field}:" if self.field else ""
+        prefix = "" if self.severity == "error" else f" {self.severity}:"
+        return f"{where}:{prefix}{field} {self.message}"

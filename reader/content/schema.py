@@ -1,0 +1,124 @@
+"""Structural validation of topic data against the JSON Schema in `resources/schema/`.
+
+The schema file is what content authors' editors use too, so the rules live
+in one place. Errors are turned into ContentErrors with the line of the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from reader.content.errors import ContentError
+from reader.content.yamltext import ParsedYaml, format_path
+from reader.resources import resource_path
+
+SCHEMA_VERSION = 1
+MAX_ERRORS_PER_FILE = 20
+
+
+@lru_cache(maxsize=1)
+def topic_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(resource_path("schema", "topic.schema.json").read_text("utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def validate_structure(path: Path, parsed: ParsedYaml) -> list[ContentError]:
+    """All structural problems of one file, most specific first, at most MAX_ERRORS_PER_FILE."""
+    data = _as_json(parsed.data)
+    errors = sorted(topic_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    out: list[ContentError] = []
+    for error in errors[:MAX_ERRORS_PER_FILE]:
+        error = _most_specific(error)
+        key = tuple(error.absolute_path)
+        out.append(ContentError(path, parsed.line_of(key), format_path(key), _message(error)))
+    return out
+
+
+def _as_json(value: Any) -> Any:
+    """YAML dates become ISO strings, as the schema expects; everything else is already JSON-like."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _most_specific(error: ValidationError) -> ValidationError:
+    """For oneOf/anyOf failures, report the branch that came closest instead of 'not valid under any'."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        candidates = [e for e in error.context if e.validator != "type"] or list(error.context)
+        error = best_match(candidates)
+    return error
+
+
+def _message(error: ValidationError) -> str:
+    validator = error.validator
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"required field '{missing}' is missing"
+    if validator == "additionalProperties":
+        return f"unknown field ({error.message.split('(')[-1].rstrip(')')})"
+    if validator == "type":
+        return f"expected {_type_name(error.validator_value)}, got {_describe(error.instance)}"
+    if validator == "pattern" and error.validator_value == r"\S":
+        return "must not be blank"
+    if validator == "pattern":
+        return f"{_short(error.instance)} does not have the expected form ({error.validator_value})"
+    if validator == "minItems":
+        return f"needs at least {error.validator_value} item(s)"
+    if validator == "minLength":
+        return "must not be empty"
+    if validator == "maxLength":
+        return f"is too long (more than {error.validator_value} characters)"
+    if validator == "const":
+        return f"must be {error.validator_value!r}, got {_short(error.instance)}"
+    if validator == "enum":
+        choices = ", ".join(str(v) for v in error.validator_value)  # type: ignore[union-attr]
+        return f"must be one of {choices}, got {_short(error.instance)}"
+    if validator == "uniqueItems":
+        return "has duplicate items"
+    return error.message
+
+
+def _type_name(expected: Any) -> str:
+    names: dict[str, str] = {
+        "string": "text",
+        "object": "a mapping",
+        "array": "a list",
+        "integer": "a whole number",
+        "boolean": "true or false",
+        "number": "a number",
+    }
+    if isinstance(expected, list):
+        return " or ".join(names.get(t, str(t)) for t in expected)
+    return names.get(expected, str(expected))
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (empty value)"
+    kind = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
+    return f"{kind} {_short(value)}" if isinstance(value, str | int | float) else kind
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

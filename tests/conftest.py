@@ -1,0 +1,56 @@
+"""Shared fixtures. Qt runs offscreen, and no test touches the user's real settings or cache."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+# Before anything imports Qt: headless platform, and unqualified enums are errors.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYSIDE6_OPTION_PYTHON_ENUM", "0x11")
+
+import pytest
+
+from reader.resources import BUNDLED_CONTENT_DIR
+
+TESTS_DIR = Path(__file__).resolve().parent
+DATA_DIR = TESTS_DIR / "data"
+SEED_PATH = DATA_DIR / "seed_vertebroplasty_kyphoplasty.txt"
+BUNDLED_TOPIC = BUNDLED_CONTENT_DIR / "topics" / "vertebroplasty-kyphoplasty.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point XDG dirs (QStandardPaths, QSettings) at a temp home so tests never see real user data."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        (home / sub).mkdir()
+        monkeypatch.setenv(var, str(home / sub))
+
+
+@pytest.fixture
+def content_pack(tmp_path: Path) -> Path:
+    """A writable copy of the bundled content pack."""
+    dest = tmp_path / "content"
+    shutil.copytree(BUNDLED_CONTENT_DIR, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def bundled_result():
+    from reader.content import load_content
+
+    result = load_content(BUNDLED_CONTENT_DIR)
+    assert not result.errors, [str(e) for e in result.errors]
+    return result
+
+
+@pytest.fixture(scope="session")
+def bundled_topic(bundled_result):
+    return bundled_result.topic("vertebroplasty-kyphoplasty")
