@@ -50,7 +50,7 @@ class _Checker:
                 first[value] = key
 
 
-def build_topic(path: Path, parsed: ParsedYaml) -> tuple[Topic | None, list[ContentError]]:
+def build_topic(path: Path, parsed: ParsedYaml, sha256: str = "") -> tuple[Topic | None, list[ContentError]]:
     """Build the topic; on any semantic error return (None, errors)."""
     data = parsed.data
     check = _Checker(path, parsed)
@@ -78,6 +78,7 @@ def build_topic(path: Path, parsed: ParsedYaml) -> tuple[Topic | None, list[Cont
         comparison=comparison,
         editorial_notes=notes,
         source_path=str(path),
+        source_sha256=sha256,
     )
     return topic, []
 

@@ -4,6 +4,7 @@ every good file still loads.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +61,7 @@ def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
     errors = validate_structure(path, parsed)
     if errors:
         return None, errors
-    return build_topic(path, parsed)
+    return build_topic(path, parsed, hashlib.sha256(raw).hexdigest())
 
 
 def load_content(content_dir: Path) -> LoadResult:

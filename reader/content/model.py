@@ -154,6 +154,7 @@ class Topic:
     comparison: Comparison | None = None
     editorial_notes: tuple[EditorialNote, ...] = ()
     source_path: str = ""
+    source_sha256: str = ""  # hash of the file's bytes: lets the index re-index only changed topics
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
