@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    if args.command != "check":
-        logging.getLogger("reader.content.loader").setLevel(logging.WARNING)
+    if args.command == "check":  # check prints each problem itself
+        logging.getLogger("reader.content.loader").setLevel(logging.ERROR)
     run: Command = getattr(args, "run", run_gui)
     return run(args)

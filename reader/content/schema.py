@@ -55,11 +55,24 @@ def _as_json(value: Any) -> Any:
 
 
 def _most_specific(error: ValidationError) -> ValidationError:
-    """For oneOf/anyOf failures, report the branch that came closest instead of 'not valid under any'."""
+    """For oneOf/anyOf failures, report the branch the author evidently meant.
+
+    A branch that fails at the instance itself on its type, required fields or
+    allowed keys is the wrong shape; among the others, the deepest error wins.
+    """
     while error.validator in ("oneOf", "anyOf") and error.context:
-        candidates = [e for e in error.context if e.validator != "type"] or list(error.context)
-        error = best_match(candidates)
+        branches: dict[int, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(int(sub.schema_path[0]), []).append(sub)
+        plausible = [
+            errs for errs in branches.values() if not any(not e.path and e.validator in _SHAPE for e in errs)
+        ]
+        pool = max(plausible, key=lambda errs: max(len(e.path) for e in errs)) if plausible else error.context
+        error = best_match(pool)
     return error
+
+
+_SHAPE = ("type", "required", "additionalProperties")
 
 
 def _message(error: ValidationError) -> str:
