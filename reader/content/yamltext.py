@@ -69,9 +69,9 @@ def parse_yaml(path: Path, raw: bytes) -> ParsedYaml:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.context_mark is not None and exc.problem_mark is not None:
-            if exc.context_mark.line != exc.problem_mark.line:
-                problem += f" ({exc.context}, which started on line {exc.context_mark.line + 1})"
+        started = exc.context_mark.line if exc.context and exc.context_mark else None
+        if started is not None and exc.problem_mark is not None and started != exc.problem_mark.line:
+            problem += f" ({exc.context}, which started on line {started + 1})"
         if "could not determine a constructor" in problem:
             problem = f"YAML tags are not allowed ({problem.split('tag', 1)[-1].strip()})"
         raise ContentError(path, line, "", f"YAML syntax error: {problem}") from None
