@@ -1,0 +1,275 @@
+"""Citations of a topic's references: NLM/Vancouver and AMA 11th text, RIS and BibTeX export.
+
+Pure text, no Qt. Formatting never changes what the content says (titles keep their case);
+it only arranges the fields by each style's rules. Tests pin the output to saved strings.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.content.model import Reference, Section, Sentence, Topic
+
+VANCOUVER = "vancouver"
+AMA = "ama"
+STYLE_LABELS = {VANCOUVER: "NLM / Vancouver", AMA: "AMA (11th edition)"}
+
+RIS = "ris"
+BIBTEX = "bibtex"
+EXPORT_SUFFIXES = {RIS: ".ris", BIBTEX: ".bib"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of citation text; `italic` runs are italic on screen and plain when copied."""
+
+    text: str
+    italic: bool = False
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _authors(ref: Reference, limit: int, keep: int) -> str:
+    """'A, B, et al.': all names up to `limit`, else the first `keep`; et al. when some are left out."""
+    names = list(ref.authors)
+    more = ref.et_al
+    if len(names) > limit:
+        names, more = names[:keep], True
+    if not names:
+        return ""
+    return ", ".join(names) + (", et al." if more else ".")
+
+
+def _title(ref: Reference) -> str:
+    title = _one_line(ref.title)
+    return title if title.endswith((".", "?", "!")) else title + "."
+
+
+def _location(ref: Reference, pages: str | None) -> str:
+    """'2010;376(9746):1085-92': year;volume(issue):pages, leaving out what is missing."""
+    text = str(ref.year)
+    if ref.volume or ref.issue:
+        text += ";" + (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
+    if pages:
+        text += ":" + pages
+    return text
+
+
+def nlm_pages(pages: str | None) -> str | None:
+    """Page range with NLM's elision of repeated leading digits: 1085-1092 -> 1085-92, 1199-1201 -> 1199-201.
+
+    Ranges that are not two plain numbers of equal length (e.g. 'e12-e19', '98-102') keep every digit.
+    """
+    if not pages:
+        return pages
+    match = re.fullmatch(r"\s*(\d+)\s*[-\u2013\u2014]\s*(\d+)\s*", pages)
+    if not match:
+        return pages.strip().replace("\u2013", "-")
+    first, last = match.groups()
+    if len(first) != len(last) or int(last) <= int(first):
+        return f"{first}-{last}"
+    differ = next(i for i, (a, b) in enumerate(zip(first, last, strict=True)) if a != b)
+    return f"{first}-{last[differ:]}"
+
+
+def _full_pages(pages: str | None) -> str | None:
+    return re.sub(r"\s*[-\u2013\u2014]\s*", "-", pages.strip()) if pages else pages
+
+
+def _journal_abbrev(ref: Reference) -> str:
+    return _one_line(ref.journal_abbrev or ref.journal)
+
+
+def vancouver_segments(ref: Reference) -> list[Segment]:
+    """NLM (Citing Medicine) / Vancouver: up to 6 authors, abbreviated pages, DOI and PMID."""
+    authors = _authors(ref, limit=6, keep=6)
+    text = (authors + " " if authors else "") + _title(ref)
+    text += f" {_journal_abbrev(ref)}. {_location(ref, nlm_pages(ref.pages))}."
+    if ref.doi:
+        text += f" doi:{ref.doi}."
+    if ref.pmid:
+        text += f" PMID: {ref.pmid}."
+    return [Segment(text)]
+
+
+def ama_segments(ref: Reference) -> list[Segment]:
+    """AMA 11th: up to 6 authors else the first 3 and et al, italic journal, full pages, DOI last."""
+    authors = _authors(ref, limit=6, keep=3)
+    lead = (authors + " " if authors else "") + _title(ref) + " "
+    tail = f". {_location(ref, _full_pages(ref.pages))}."
+    if ref.doi:
+        tail += f" doi:{ref.doi}"
+    return [Segment(lead), Segment(_journal_abbrev(ref), italic=True), Segment(tail)]
+
+
+_SEGMENTS = {VANCOUVER: vancouver_segments, AMA: ama_segments}
+
+
+def segments(ref: Reference, style: str) -> list[Segment]:
+    """The citation in `style` (one of STYLE_LABELS) as runs of text."""
+    try:
+        return _SEGMENTS[style](ref)
+    except KeyError:
+        raise ValueError(f"unknown citation style {style!r}; expected one of {sorted(_SEGMENTS)}") from None
+
+
+def citation_text(ref: Reference, style: str) -> str:
+    """The citation as plain text, as it is copied to the clipboard."""
+    return "".join(s.text for s in segments(ref, style))
+
+
+def citation_html(ref: Reference, style: str) -> str:
+    """The citation as escaped HTML, italics as <i>: for display only, with no links."""
+    return "".join(
+        f"<i>{html.escape(s.text)}</i>" if s.italic else html.escape(s.text) for s in segments(ref, style)
+    )
+
+
+def vancouver(ref: Reference) -> str:
+    return citation_text(ref, VANCOUVER)
+
+
+def ama(ref: Reference) -> str:
+    return citation_text(ref, AMA)
+
+
+def numbered_list(refs: Iterable[Reference], style: str) -> str:
+    """All references as a numbered plain-text list, one per line: '1. Klazen CAH, et al. ...'."""
+    return "".join(f"{ref.number}. {citation_text(ref, style)}\n" for ref in refs)
+
+
+def citing_sentences(topic: Topic, reference_id: str) -> list[tuple[Section, Sentence]]:
+    """The sentences of `topic` that cite the reference, in reading order."""
+    return [(sec, sen) for sec in topic.sections for sen in sec.sentences() if reference_id in sen.cites]
+
+
+# --- Export --------------------------------------------------------------------------------------
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """'van Rooij WJ' -> ('van Rooij', 'W. J.'); a name without trailing initials is all family name."""
+    parts = name.split()
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z]{1,4}", parts[-1]):
+        return " ".join(parts[:-1]), " ".join(f"{letter}." for letter in parts[-1])
+    return _one_line(name), ""
+
+
+def _inverted(name: str) -> str:
+    family, given = split_name(name)
+    return f"{family}, {given}" if given else family
+
+
+def _page_bounds(pages: str | None) -> tuple[str | None, str | None]:
+    first, _, last = (_full_pages(pages) or "").partition("-")
+    return first or None, last or None
+
+
+def _ris_record(ref: Reference) -> str:
+    start, end = _page_bounds(ref.pages)
+    fields: list[tuple[str, str | None]] = [("TY", "JOUR")]
+    fields += [("AU", _inverted(a)) for a in ref.authors]
+    fields += [
+        ("PY", str(ref.year)),
+        ("TI", ref.title),
+        ("T2", ref.journal),
+        ("JO", ref.journal_abbrev),
+        ("VL", ref.volume),
+        ("IS", ref.issue),
+        ("SP", start),
+        ("EP", end),
+        ("DO", ref.doi),
+        ("AN", ref.pmid),
+    ]
+    lines = [f"{tag}  - {_one_line(value)}" for tag, value in fields if value]
+    return "\n".join([*lines, "ER  - "]) + "\n"
+
+
+def to_ris(refs: Iterable[Reference]) -> str:
+    """RIS records (journal articles), PMID as AN. RIS has no 'et al.': only the listed authors appear."""
+    return "\n".join(_ris_record(ref) for ref in refs)
+
+
+_BIBTEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def bibtex_escape(text: str) -> str:
+    """Escape the characters BibTeX/LaTeX treat specially, so a value always has balanced braces."""
+    return "".join(_BIBTEX_SPECIALS.get(ch, ch) for ch in _one_line(text))
+
+
+def _verbatim(text: str) -> str:
+    """Identifiers such as DOIs are read verbatim (an escaped '_' would break them): escape only braces."""
+    return _one_line(text).replace("{", r"\{").replace("}", r"\}")
+
+
+def _key_base(ref: Reference) -> str:
+    source = split_name(ref.authors[0])[0] if ref.authors else ref.title.split()[0]
+    ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
+    return (re.sub(r"[^a-z]", "", ascii_text.lower()) or "ref") + str(ref.year)
+
+
+def bibtex_keys(refs: Sequence[Reference]) -> list[str]:
+    """Stable keys 'firstauthorYEAR'; keys shared by several references get a, b, c... in list order."""
+    bases = [_key_base(ref) for ref in refs]
+    seen: dict[str, int] = {}
+    keys = []
+    for base in bases:
+        if bases.count(base) == 1:
+            keys.append(base)
+            continue
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(base + chr(ord("a") + seen[base] - 1))
+    return keys
+
+
+def _bibtex_entry(ref: Reference, key: str) -> str:
+    authors = [bibtex_escape(_inverted(a)) for a in ref.authors] + (["others"] if ref.et_al else [])
+    pages = _full_pages(ref.pages)
+    fields: list[tuple[str, str | None]] = [
+        ("author", " and ".join(authors)),
+        ("title", "{" + bibtex_escape(ref.title) + "}"),  # inner braces: styles keep the title's case
+        ("journal", bibtex_escape(ref.journal)),
+        ("shortjournal", bibtex_escape(ref.journal_abbrev) if ref.journal_abbrev else None),
+        ("year", str(ref.year)),
+        ("volume", bibtex_escape(ref.volume) if ref.volume else None),
+        ("number", bibtex_escape(ref.issue) if ref.issue else None),
+        ("pages", bibtex_escape(pages).replace("-", "--") if pages else None),
+        ("doi", _verbatim(ref.doi) if ref.doi else None),
+        ("pmid", bibtex_escape(ref.pmid) if ref.pmid else None),
+    ]
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
+    return f"@article{{{key},\n{body}}}\n"
+
+
+def to_bibtex(refs: Iterable[Reference]) -> str:
+    """BibTeX @article entries; 'and others' stands for et al., pages use '--'."""
+    refs = list(refs)
+    return "\n".join(_bibtex_entry(ref, key) for ref, key in zip(refs, bibtex_keys(refs), strict=True))
+
+
+_EXPORTERS = {RIS: to_ris, BIBTEX: to_bibtex}
+
+
+def export_text(refs: Iterable[Reference], fmt: str) -> str:
+    """The references in an export format (RIS or BIBTEX)."""
+    try:
+        return _EXPORTERS[fmt](refs)
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(_EXPORTERS)}") from None
