@@ -17,6 +17,9 @@ import yaml
 from reader.content.errors import ContentError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest real topic is a few kB
+MAX_DEPTH = 32  # a topic needs about 8 levels
+# libyaml's parser is ten times faster than the pure-Python one and caps nesting itself.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathKey = tuple[str | int, ...]
 
@@ -57,7 +60,7 @@ def parse_yaml(path: Path, raw: bytes) -> ParsedYaml:
     text = _decode(path, raw)
     if not text.strip():
         raise ContentError(path, 1, "", "file is empty")
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -107,6 +110,8 @@ def _walk(path: Path, node: yaml.Node, key: PathKey, lines: dict[PathKey, int], 
         )
     seen.add(id(node))
     lines[key] = node.start_mark.line + 1
+    if len(key) > MAX_DEPTH:
+        raise ContentError(path, lines[key], format_path(key), f"nested more than {MAX_DEPTH} levels deep")
     for child_key, child in _children(path, node, key):
         _walk(path, child, key + (child_key,), lines, seen)
 
