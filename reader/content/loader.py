@@ -13,7 +13,7 @@ from reader.content.build import build_topic
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.schema import validate_structure
-from reader.content.yamltext import parse_yaml
+from reader.content.yamltext import MAX_FILE_BYTES, parse_yaml, too_large
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,9 @@ def topic_files(content_dir: Path) -> list[Path]:
 def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
     """Read, parse, validate and build one topic file. Never raises for bad content."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refuse before reading a huge file into memory
+            return None, [too_large(path, size)]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [ContentError(path, None, "", f"cannot read file: {exc.strerror or exc}")]

@@ -51,12 +51,16 @@ def format_path(path: PathKey) -> str:
     return out
 
 
+def too_large(path: Path, size: int) -> ContentError:
+    return ContentError(
+        path, None, "", f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+    )
+
+
 def parse_yaml(path: Path, raw: bytes) -> ParsedYaml:
     """Decode and parse one topic file; raise ContentError naming the file and line."""
     if len(raw) > MAX_FILE_BYTES:
-        raise ContentError(
-            path, None, "", f"file is too large ({len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,})"
-        )
+        raise too_large(path, len(raw))
     text = _decode(path, raw)
     if not text.strip():
         raise ContentError(path, 1, "", "file is empty")
