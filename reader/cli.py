@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.logging_setup import configure_logging
 from reader.resources import BUNDLED_CONTENT_DIR
 
 Command = Callable[[argparse.Namespace], int]
@@ -74,10 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(verbose=args.verbose)  # the GUI adds its log file in reader.app
     if args.command == "check":  # check prints each problem itself
         logging.getLogger("reader.content.loader").setLevel(logging.ERROR)
     run: Command = getattr(args, "run", run_gui)
