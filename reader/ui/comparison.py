@@ -1,0 +1,394 @@
+"""The procedure comparison: a table (one row per attribute, one column per procedure) with a quote panel.
+
+Selecting a cell quotes its source sentences verbatim and asks the window to highlight the first one.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.content.model import Attribute, Cell, Procedure, Section, Sentence, SentenceRef, Topic
+
+log = logging.getLogger(__name__)
+
+SOURCES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple[SentenceRef, ...] of the cell
+STATED_ROLE = Qt.ItemDataRole.UserRole + 2  # bool: False when the article does not state the value
+NOT_STATED = "Not stated"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ComparisonModel(QAbstractTableModel):
+    """The topic's comparison as a table: rows are attributes, columns are procedures."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._topic: Topic | None = None
+
+    def set_topic(self, topic: Topic | None) -> None:
+        self.beginResetModel()
+        self._topic = topic
+        self.endResetModel()
+
+    def topic(self) -> Topic | None:
+        return self._topic
+
+    def _axes(self) -> tuple[tuple[Attribute, ...], tuple[Procedure, ...]]:
+        comparison = self._topic.comparison if self._topic else None
+        return (comparison.attributes, comparison.procedures) if comparison else ((), ())
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._axes()[0])
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._axes()[1])
+
+    def cell_at(self, index: AnyIndex) -> tuple[Attribute, Procedure, Cell] | None:
+        """The attribute, procedure and cell at `index`, or None for an invalid index."""
+        if not index.isValid() or index.model() is not self:
+            return None
+        attributes, procedures = self._axes()
+        attribute, procedure = attributes[index.row()], procedures[index.column()]
+        return attribute, procedure, procedure.cells[attribute.id]
+
+    def source_sentences(self, index: AnyIndex) -> list[tuple[Section | None, Sentence | None]]:
+        """The cell's sources resolved to their section and sentence (None where the topic lacks them)."""
+        found = self.cell_at(index)
+        if found is None or self._topic is None:
+            return []
+        topic = self._topic
+        return [(topic.section(ref.section), topic.sentence(ref.sentence)) for ref in found[2].sources]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        found = self.cell_at(index)
+        if found is None:
+            return None
+        attribute, procedure, cell = found
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.value if cell.stated else NOT_STATED
+        if role == Qt.ItemDataRole.FontRole and not cell.stated:
+            font = QFont()  # only italic is set: the view's family and size still apply
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(procedure, index)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{procedure.name}, {attribute.label}: {cell.value if cell.stated else NOT_STATED}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            if not cell.stated:
+                return f"Not stated: the article does not say this for {procedure.name}."
+            return "From the article: " + self._quoted_sources(index)
+        if role == SOURCES_ROLE:
+            return cell.sources
+        if role == STATED_ROLE:
+            return cell.stated
+        return None
+
+    def _quoted_sources(self, index: AnyIndex) -> str:
+        sentences = [sentence for _, sentence in self.source_sentences(index) if sentence]
+        return " ".join(f"\u201c{sentence.text}\u201d" for sentence in sentences)
+
+    def _tooltip(self, procedure: Procedure, index: AnyIndex) -> str:
+        quoted = self._quoted_sources(index)
+        if not quoted:
+            return f"Not stated: the article does not say this for {procedure.name}."
+        return "Source: " + quoted
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        attributes, procedures = self._axes()
+        items = attributes if orientation == Qt.Orientation.Vertical else procedures
+        if not 0 <= section < len(items):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            item = items[section]
+            return item.label if isinstance(item, Attribute) else item.name
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio between two opaque colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def muted_text_color(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorGroup.Active) -> QColor:
+    """Text colour moved towards the background, as far as 4.5:1 contrast on Base and AlternateBase allows."""
+    text = palette.color(group, QPalette.ColorRole.Text)
+    roles = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
+    backgrounds = [palette.color(group, role) for role in roles]
+    base = backgrounds[0]
+    for step in range(9, 0, -1):
+        weight = step * 0.05  # from 45% of the way towards the background down to 5%
+        mixed = QColor.fromRgbF(
+            text.redF() + (base.redF() - text.redF()) * weight,
+            text.greenF() + (base.greenF() - text.greenF()) * weight,
+            text.blueF() + (base.blueF() - text.blueF()) * weight,
+        )
+        if all(contrast_ratio(mixed, bg) >= 4.6 for bg in backgrounds):  # 4.6: margin for rounding
+            return mixed
+    return text
+
+
+class ComparisonDelegate(QStyledItemDelegate):
+    """Draws "Not stated" cells dimmed (still >= 4.5:1) and gives rows room that grows with the font."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if index.data(STATED_ROLE) is False:
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                muted = muted_text_color(option.palette, group)
+                option.palette.setColor(group, QPalette.ColorRole.Text, muted)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Background and selection across the whole cell; the text inset so it never touches the grid."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        text, opt.text = opt.text, ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if opt.state & QStyle.StateFlag.State_Selected:
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                selected_text = opt.palette.color(group, QPalette.ColorRole.HighlightedText)
+                opt.palette.setColor(group, QPalette.ColorRole.Text, selected_text)
+        opt.state &= ~(
+            QStyle.StateFlag.State_Selected
+            | QStyle.StateFlag.State_HasFocus
+            | QStyle.StateFlag.State_MouseOver
+        )
+        opt.backgroundBrush = QBrush()
+        opt.text = text
+        pad = _padding(opt)
+        opt.rect = opt.rect.adjusted(pad.width(), 0, -pad.width(), 0)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        pad = _padding(option)
+        opt = QStyleOptionViewItem(option)
+        opt.rect = opt.rect.adjusted(pad.width(), 0, -pad.width(), 0)  # wrap at the width the text gets
+        size = super().sizeHint(opt, index)
+        return QSize(
+            size.width() + 2 * pad.width(), max(size.height() + 2 * pad.height(), 24)
+        )  # 24 px: AA target
+
+
+def _padding(option: QStyleOptionViewItem) -> QSize:
+    """Cell padding that grows with the font, so kiosk-size text gets kiosk-size rows."""
+    line = option.fontMetrics.height()
+    return QSize(round(line * 0.5), round(line * 0.4))
+
+
+_PROMPT = "Select a cell to see the sentences of the article it comes from."
+
+
+class ComparisonView(QWidget):
+    """The comparison table, a quote panel with the selected cell's source sentences, and 'Show in article'.
+
+    `sourceRequested(topic_id, section_id, sentence_key)` names the first source of the selected cell; it is
+    emitted when a cell is selected (click, touch or arrow keys), activated (Enter) or 'Show in article'.
+    """
+
+    sourceRequested = Signal(str, str, str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ComparisonModel(self)
+        self.table = self._make_table()
+        self.quote = self._make_quote_panel()
+        self.show_button = QPushButton("Show in article", self)
+        self.show_button.setAccessibleName("Show source in article")
+        self.show_button.setToolTip("Highlight the selected cell's source sentence in the article (Enter)")
+        self.show_button.setEnabled(False)
+        self.show_button.clicked.connect(self._emit_current_source)
+        self.empty_label = QLabel("This topic has no procedure comparison.", self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName("No comparison")
+        self._lay_out()
+        self._scale_controls()
+        self.set_topic(None)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setItemDelegate(ComparisonDelegate(table))
+        table.setAccessibleName("Procedure comparison")
+        table.setToolTip("Compare the procedures. Select a cell to see the sentences it comes from.")
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        table.setAlternatingRowColors(True)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves the table
+        table.setCornerButtonEnabled(False)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Wrapped cells grow their row: heights are recomputed (once per event loop turn) whenever the
+        # columns change width, since ResizeToContents alone keeps heights measured at an older width.
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(self._fit_table)
+        table.horizontalHeader().sectionResized.connect(self._fit_rows.start)
+        self.model.modelReset.connect(self._fit_rows.start)
+        table.selectionModel().currentChanged.connect(self._on_current_changed)
+        table.activated.connect(self._emit_current_source)
+        return table
+
+    def _make_quote_panel(self) -> QTextBrowser:
+        quote = QTextBrowser(self)
+        quote.setOpenExternalLinks(False)
+        quote.setOpenLinks(False)
+        quote.setTabChangesFocus(True)
+        quote.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        quote.setAccessibleName("Source sentences")
+        quote.setToolTip("The article's own words for the selected cell")
+        return quote
+
+    def _lay_out(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setAccessibleName("Comparison and sources")
+        splitter.setToolTip("Drag to share the space between the table and the source sentences")
+        splitter.setChildrenCollapsible(False)
+        panel = QWidget(splitter)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.addWidget(self.quote, 1)
+        panel_layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignLeft)
+        splitter.addWidget(self.table)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.splitterMoved.connect(self._on_splitter_moved)
+        self._splitter = splitter
+        self._user_sized = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.table, self.quote)
+        self.setTabOrder(self.quote, self.show_button)
+
+    @Slot()
+    def _on_splitter_moved(self) -> None:
+        self._user_sized = True  # from now on the user's split is kept
+
+    @Slot()
+    def _fit_table(self) -> None:
+        """Fit rows to their wrapped text, then give the table the height it needs (at most 70%)."""
+        self.table.resizeRowsToContents()
+        total = sum(self._splitter.sizes())
+        if self._user_sized or total <= 0:
+            return
+        table = self.table
+        needed = table.horizontalHeader().height() + table.verticalHeader().length() + 2 * table.frameWidth()
+        table_height = min(needed, round(total * 0.7))
+        self._splitter.setSizes([table_height, total - table_height])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_rows.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._scale_controls()
+            self._fit_rows.start()
+
+    def _scale_controls(self) -> None:
+        """Touch targets grow with the font: at least 24 px (WCAG AA), 44 px and more at kiosk sizes."""
+        self.show_button.setMinimumHeight(max(24, round(self.fontMetrics().height() * 1.9)))
+
+    def set_topic(self, topic: Topic | None) -> None:
+        """Show `topic`'s comparison (or a short message when it has none); nothing is selected."""
+        self.model.set_topic(topic)
+        has_table = topic is not None and topic.comparison is not None
+        self._splitter.setVisible(has_table)
+        self.empty_label.setVisible(not has_table)
+        self._show_quote(QModelIndex())
+
+    def select_cell(self, row: int, column: int) -> None:
+        """Select a cell as a user would (used by the window, e.g. to restore a selection)."""
+        index = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_quote(current)
+        self._emit_current_source()
+
+    @Slot()
+    def _emit_current_source(self) -> None:
+        topic = self.model.topic()
+        sources = self.table.currentIndex().data(SOURCES_ROLE)
+        if topic is None or not sources:
+            return
+        first: SentenceRef = sources[0]
+        log.debug("source requested: %s %s %s", topic.id, first.section, first.sentence)
+        self.sourceRequested.emit(topic.id, first.section, first.sentence)
+
+    def _show_quote(self, index: QModelIndex) -> None:
+        found = self.model.cell_at(index)
+        self.show_button.setEnabled(bool(found and found[2].sources))
+        if found is None:
+            self.quote.setHtml(f"<p>{html.escape(_PROMPT)}</p>")
+            return
+        attribute, procedure, cell = found
+        parts = [f"<p><b>{html.escape(procedure.name)} \u2014 {html.escape(attribute.label)}</b></p>"]
+        if not cell.stated:
+            name = html.escape(procedure.name)
+            parts.append(f"<p><i>{NOT_STATED}.</i> The article does not say this for {name}.</p>")
+        previous_section = None
+        for section, sentence in self.model.source_sentences(index):
+            if section is not None and section is not previous_section:
+                parts.append(f"<p>From \u201c{html.escape(section.title)}\u201d:</p>")
+                previous_section = section
+            if sentence is not None:
+                parts.append(f"<blockquote>{html.escape(sentence.text)}</blockquote>")
+        self.quote.setHtml("".join(parts))

@@ -1,0 +1,1 @@
+"""Tests of the Qt views in reader.ui."""
