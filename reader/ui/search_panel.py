@@ -1,0 +1,401 @@
+"""The search panel: a search-as-you-type field, completions, "did you mean" and the results list.
+
+Queries run off the GUI thread through `SearchRunner`; the panel shows only the newest answer.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.search_results import SearchResultsModel, SearchResultsView
+from reader.ui.search_worker import SearchBackend, SearchResultLike, SearchRunner
+
+log = logging.getLogger(__name__)
+
+PLACEHOLDER = "Search topics"
+PREPARING = "Preparing the search index…"
+NO_RESULTS_TIPS = "Try:\n• checking the spelling\n• fewer words\n• a more general word"
+MIN_SUGGEST_CHARS = 2
+
+
+def results_count_text(result: SearchResultLike) -> str:
+    """'1 result', '3 results', or 'Showing 20 of 57 results' when the list is cut short."""
+    shown = len(result.hits)
+    total = max(result.total, shown)
+    if total > shown:
+        return f"Showing {shown} of {total} results"
+    return f"{total} result" if total == 1 else f"{total} results"
+
+
+def split_last_word(text: str) -> tuple[str, str]:
+    """('first words ', 'last') — the word being typed is what completions complete."""
+    cut = len(text) - len(text.split(" ")[-1])
+    return text[:cut], text[cut:]
+
+
+class SearchField(QLineEdit):
+    """The query field: Down goes to the results, Escape empties it (unless a popup is open)."""
+
+    downPressed = Signal()  # noqa: N815
+    escapePressed = Signal()  # noqa: N815
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        popup_open = popup is not None and popup.isVisible()
+        if not popup_open and event.key() == Qt.Key.Key_Down:
+            self.downPressed.emit()
+        elif not popup_open and event.key() == Qt.Key.Key_Escape and self.text():
+            self.escapePressed.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+class SearchPanel(QWidget):
+    """Search field, status line, "did you mean" and results; opening a hit emits `resultActivated`."""
+
+    # topic_id, section_id, terms (list[str]): the window shows the section and highlights the terms
+    resultActivated = Signal(str, str, list)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = 200) -> None:
+        super().__init__(parent)
+        self._runner = SearchRunner(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._sent_query = ""  # last query handed to the runner
+        self._shown_query = ""  # query whose answer is on screen
+        self._open_first = False  # Enter was pressed before the answer for the current text arrived
+        self.results_model = SearchResultsModel(self)
+        self._completions = QStringListModel(self)
+        self._build()
+        self._connect()
+        self.set_service(None)
+
+    # --- public API -------------------------------------------------------------------------------
+
+    @property
+    def runner(self) -> SearchRunner:
+        """The background runner (tests wait on it; its pool finishes running queries on close)."""
+        return self._runner
+
+    def set_service(self, service: SearchBackend | None) -> None:
+        """Use `service` for searching; None means the index is being prepared (typing still works)."""
+        self._runner.set_service(service)
+        self._apply_palettes()
+        self.field.setAccessibleDescription(PREPARING if service is None else "")
+        if service is None:  # answers from an index being replaced are not offered
+            self._shown_query = self._sent_query = ""
+            self.results_model.clear()
+            self._show_suggestion(None)
+            self._show_message(PREPARING, "You can type now: results appear as soon as it is ready.")
+        elif self.field.text().strip():
+            self._search_now()
+        else:
+            self._show_empty()
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the field with its text selected, ready to type over."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        """Forget everything typed and shown: field, results, completions, suggestion."""
+        self._debounce.stop()
+        self._runner.cancel()
+        self._open_first = False
+        self._hide_popup()
+        self._completions.setStringList([])
+        self.field.clear()
+        self._sent_query = self._shown_query = ""
+        self.results_model.clear()
+        self._show_suggestion(None)
+        if self._runner.service is None:
+            self._show_message(PREPARING, "")
+        else:
+            self._show_empty()
+
+    # --- construction ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.field = SearchField(self)
+        self.field.setPlaceholderText(PLACEHOLDER)
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search topics")
+        self.field.setToolTip(
+            "Search every topic (Ctrl+F). Results appear as you type; Enter opens the first."
+        )
+        clear_action = self.field.findChild(QAction, "_q_qlineeditclearaction")
+        if clear_action is not None:
+            clear_action.setToolTip("Clear the search")
+            clear_action.setText("Clear the search")
+        self._completer = QCompleter(self._completions, self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.setAccessibleName("Search suggestions")
+        self.field.setCompleter(self._completer)
+
+        self.suggestion_label = QLabel("Did you mean:", self)
+        self.suggestion_button = QPushButton(self)
+        self.suggestion_button.setFlat(True)
+        self.suggestion_button.setAutoDefault(False)
+        self.suggestion_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.suggestion_button.setAccessibleName("Did you mean")
+        self.suggestion_button.setToolTip("Search for the suggested spelling instead")
+        link_font = QFont(self.suggestion_button.font())
+        link_font.setUnderline(True)
+        self.suggestion_button.setFont(link_font)
+        self.suggestion_row = QWidget(self)
+        row = QHBoxLayout(self.suggestion_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)  # "Did you mean:" and the suggestion read as one line
+        row.addWidget(self.suggestion_label)
+        row.addWidget(self.suggestion_button)
+        row.addStretch(1)
+
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Search status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query: never markup
+        self._build_pages()
+
+        layout = QVBoxLayout(self)
+        # Reading order: what was found, then the better spelling, then the results or the tips.
+        layout.addWidget(self.field)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.suggestion_row)
+        layout.addWidget(self._pages, 1)
+        self.setTabOrder(self.field, self.suggestion_button)
+        self.setTabOrder(self.suggestion_button, self.results_view)
+
+    def _build_pages(self) -> None:
+        self.results_view = SearchResultsView(self)
+        self.results_view.setModel(self.results_model)
+        self.results_view.setAccessibleName("Search results")
+        self.results_view.setToolTip("Enter, click or tap opens a result")
+        self.message_title = QLabel(self)
+        title_font = QFont(self.message_title.font())
+        title_font.setBold(True)
+        self.message_title.setFont(title_font)
+        self.message_body = QLabel(self)
+        for label in (self.message_title, self.message_body):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the query is shown as typed, never as markup
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        message = QWidget(self)
+        column = QVBoxLayout(message)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.message_title)
+        column.addWidget(self.message_body)
+        column.addStretch(1)
+        self._message_page = message
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self.results_view)
+        self._pages.addWidget(message)
+
+    def _connect(self) -> None:
+        self.field.textChanged.connect(self._on_text_changed)
+        self.field.textEdited.connect(self._on_text_edited)
+        self.field.returnPressed.connect(self._on_return)
+        self.field.downPressed.connect(self._enter_results)
+        self.field.escapePressed.connect(self.clear)
+        self._completer.activated.connect(self._on_completion_chosen)
+        self._debounce.timeout.connect(self._search_now)
+        self._runner.resultReady.connect(self._on_result)
+        self._runner.suggestionsReady.connect(self._on_suggestions)
+        self.suggestion_button.clicked.connect(self._run_suggestion)
+        self.results_view.clicked.connect(self._on_clicked)
+        self.results_view.rowActivated.connect(self._activate_row)
+        self.results_view.leaveRequested.connect(self.focus_search)
+
+    def _apply_palettes(self) -> None:
+        """Link colour for "did you mean", and a disabled look for the field while preparing."""
+        base = self.palette()
+        link = QPalette()
+        link.setColor(QPalette.ColorRole.ButtonText, base.color(QPalette.ColorRole.Link))
+        self.suggestion_button.setPalette(link)
+        field = QPalette()
+        if self._runner.service is None:
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Base):
+                    field.setColor(group, role, base.color(QPalette.ColorGroup.Disabled, role))
+        self.field.setPalette(field)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palettes()
+
+    # --- typing and searching ----------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_text_changed(self, text: str) -> None:
+        self._open_first = False
+        if text.strip():
+            self._debounce.start()
+            return
+        self._debounce.stop()
+        self._runner.cancel()
+        self._sent_query = self._shown_query = ""
+        self.results_model.clear()
+        self._show_suggestion(None)
+        if self._runner.service is not None:
+            self._show_empty()
+
+    @Slot(str)
+    def _on_text_edited(self, text: str) -> None:
+        _, word = split_last_word(text)
+        if len(word) >= MIN_SUGGEST_CHARS:
+            self._runner.suggest(word)
+        else:
+            self._completions.setStringList([])
+
+    @Slot()
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        query = self.field.text().strip()
+        if not query:
+            return
+        if self._runner.service is None:  # kept in the field; searched when the service arrives
+            self._show_message(PREPARING, "You can type now: results appear as soon as it is ready.")
+            return
+        self._sent_query = query
+        self._runner.search(query)
+
+    @Slot()
+    def _on_return(self) -> None:
+        query = self.field.text().strip()
+        if not query:
+            return
+        if self._debounce.isActive() or query != self._shown_query:
+            self._open_first = True  # open it when the answer for this text arrives
+            if self._debounce.isActive() or query != self._sent_query:
+                self._search_now()
+        elif self.results_model.rowCount():
+            self._activate_row(0)
+
+    @Slot(str)
+    def _on_completion_chosen(self, text: str) -> None:
+        if text.strip() != self._sent_query:
+            self._search_now()
+
+    @Slot(str, list)
+    def _on_suggestions(self, word: str, words: list[str]) -> None:
+        head, typed = split_last_word(self.field.text())
+        if typed.casefold() != word.casefold():
+            return
+        lines = list(dict.fromkeys(head + w for w in words if w.casefold() != typed.casefold()))
+        self._completions.setStringList(lines)
+        if lines and self.field.hasFocus():
+            self._completer.setCompletionPrefix(self.field.text())
+            self._completer.complete()
+        else:
+            self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
+
+    @Slot()
+    def _run_suggestion(self) -> None:
+        suggestion = self.suggestion_button.text()
+        if suggestion:
+            self.field.setText(suggestion)
+            self._search_now()
+
+    # --- showing answers ---------------------------------------------------------------------------
+
+    @Slot(str, object)
+    def _on_result(self, query: str, result: SearchResultLike | None) -> None:
+        self._shown_query = query
+        if result is None:
+            self.results_model.clear()
+            self._show_suggestion(None)
+            self._show_message("Search is not available right now.", "Browse the topics instead.")
+            return
+        self.results_model.set_hits(result.hits)
+        suggestion = result.suggestion
+        self._show_suggestion(
+            suggestion if suggestion and suggestion.casefold() != query.casefold() else None
+        )
+        if result.hits:
+            self._show_results(result)
+        else:
+            self._show_message("", NO_RESULTS_TIPS)
+            self._set_status(f"No results for “{query}”", emphasised=True)
+        if self._open_first:
+            self._open_first = False
+            if result.hits:
+                self._activate_row(0)
+
+    def _show_results(self, result: SearchResultLike) -> None:
+        count = results_count_text(result)
+        if result.corrected and result.suggestion:
+            count = f"No results for “{result.query}”. {count} for “{result.suggestion}”"
+        self._set_status(count, emphasised=False)
+        self._pages.setCurrentWidget(self.results_view)
+        self.results_view.scrollToTop()
+
+    def _set_status(self, text: str, emphasised: bool) -> None:
+        font = QFont(self.font())
+        font.setBold(emphasised)
+        self.status_label.setFont(font)
+        self.status_label.setText(text)
+        self.status_label.show()
+
+    def _show_message(self, title: str, body: str) -> None:
+        self.status_label.clear()
+        self.status_label.hide()
+        self.message_title.setText(title)
+        self.message_title.setVisible(bool(title))
+        self.message_body.setText(body)
+        self.message_body.setVisible(bool(body))
+        self._pages.setCurrentWidget(self._message_page)
+
+    def _show_empty(self) -> None:
+        self._show_message("", "Type a word or two to search every topic.")
+
+    def _show_suggestion(self, suggestion: str | None) -> None:
+        self.suggestion_button.setText(suggestion or "")
+        if suggestion:
+            self.suggestion_button.setAccessibleName(f"Did you mean {suggestion}")
+            self.suggestion_button.setToolTip(f"Search for “{suggestion}” instead")
+        self.suggestion_row.setVisible(bool(suggestion))
+
+    # --- opening results ---------------------------------------------------------------------------
+
+    @Slot()
+    def _enter_results(self) -> None:
+        if not self.results_model.rowCount() or not self.results_view.isVisible():
+            return
+        if self.results_view.currentIndex().row() < 0:
+            self.results_view.setCurrentIndex(self.results_model.index(0))
+        self.results_view.setFocus(Qt.FocusReason.TabFocusReason)
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self._activate_row(index.row())
+
+    @Slot(int)
+    def _activate_row(self, row: int) -> None:
+        hit = self.results_model.hit(row)
+        if hit is not None:
+            self.resultActivated.emit(hit.topic_id, hit.section_id, list(hit.terms))

@@ -1,0 +1,279 @@
+"""The search results list: a model over the service's hits and a delegate that draws each hit.
+
+The delegate builds its text with QTextCursor from plain strings, so the only markup taken
+from a snippet is `<mark>`; everything else in it is shown as the literal text it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from reader.ui.search_worker import HitLike
+
+TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+TERMS_ROLE = Qt.ItemDataRole.UserRole + 3
+SNIPPET_HTML_ROLE = Qt.ItemDataRole.UserRole + 4
+TOPIC_TITLE_ROLE = Qt.ItemDataRole.UserRole + 5
+
+_MARK_TAG = re.compile(r"(</?mark\s*>)", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def snippet_runs(snippet_html: str) -> list[tuple[str, bool]]:
+    """Split an escaped snippet into (plain text, is a match) runs; `<mark>` is the only tag honoured."""
+    runs: list[tuple[str, bool]] = []
+    depth = 0
+    for part in _MARK_TAG.split(snippet_html):
+        tag = part.lower().replace(" ", "")
+        if tag == "<mark>":
+            depth += 1
+        elif tag == "</mark>":
+            depth = max(0, depth - 1)
+        elif part:
+            text = _SPACE.sub(" ", html.unescape(part))
+            if runs and runs[-1][1] == (depth > 0):
+                runs[-1] = (runs[-1][0] + text, depth > 0)
+            else:
+                runs.append((text, depth > 0))
+    return runs
+
+
+def snippet_text(snippet_html: str) -> str:
+    """The snippet as plain text (for screen readers and tooltips)."""
+    return "".join(text for text, _ in snippet_runs(snippet_html)).strip()
+
+
+class SearchResultsModel(QAbstractListModel):
+    """One row per hit, best first. Display text is plain; the ids and terms are in roles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits: tuple[HitLike, ...] = ()
+
+    def set_hits(self, hits: Sequence[HitLike]) -> None:
+        self.beginResetModel()
+        self._hits = tuple(hits)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_hits(())
+
+    def hit(self, row: int) -> HitLike | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.title} — {hit.topic_title}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{hit.title} — {hit.topic_title}: {snippet_text(hit.snippet_html)}"
+        return {
+            TOPIC_ID_ROLE: hit.topic_id,
+            SECTION_ID_ROLE: hit.section_id,
+            TERMS_ROLE: list(hit.terms),
+            SNIPPET_HTML_ROLE: hit.snippet_html,
+            TOPIC_TITLE_ROLE: hit.topic_title,
+        }.get(role)
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """`a` moved `amount` (0..1) of the way towards `b`."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio between two colours (1..21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def muted_text_colour(text: QColor, background: QColor, minimum: float = 4.5) -> QColor:
+    """A softer text colour that still keeps `minimum` contrast on `background`."""
+    for amount in (0.4, 0.3, 0.2, 0.1):
+        candidate = _mix(text, background, amount)
+        if contrast_ratio(candidate, background) >= minimum:
+            return candidate
+    return text
+
+
+def mark_background(palette: QPalette) -> QColor:
+    """Background of a matched word: the palette's highlight faded into the base colour."""
+    return _mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.4)
+
+
+def _sized(font: QFont, factor: float) -> QFont:
+    """`font` scaled by `factor`, whether it was sized in points or in pixels."""
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        scaled.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    return scaled
+
+
+def build_result_document(hit: HitLike, font: QFont, palette: QPalette, selected: bool) -> QTextDocument:
+    """The rich text of one result: section title, topic title, snippet with matches emphasised."""
+    text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    back_role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+    text, back = palette.color(text_role), palette.color(back_role)
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    cursor = QTextCursor(doc)
+
+    title = QTextCharFormat()
+    title.setForeground(text)
+    title.setFont(_sized(font, 1.1))
+    title.setFontWeight(QFont.Weight.Bold)
+    cursor.insertText(hit.title, title)
+
+    topic = QTextCharFormat()
+    topic.setForeground(muted_text_colour(text, back))
+    topic.setFont(_sized(font, 0.9))
+    spaced = QTextBlockFormat()
+    spaced.setTopMargin(QFontMetricsF(font).height() * 0.2)
+    cursor.insertBlock(spaced)
+    cursor.insertText(hit.topic_title, topic)
+
+    plain = QTextCharFormat()
+    plain.setForeground(text)
+    match = QTextCharFormat(plain)
+    match.setFontWeight(QFont.Weight.Bold)  # not colour alone: matches stay visible in any theme
+    if selected:
+        match.setFontUnderline(True)
+    else:
+        match.setBackground(mark_background(palette))
+    cursor.insertBlock(spaced)
+    for run, is_match in snippet_runs(hit.snippet_html):
+        cursor.insertText(run, match if is_match else plain)
+    return doc
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Draws a hit as title, topic and snippet; rows grow with the text and the font size."""
+
+    def _padding(self, option: QStyleOptionViewItem) -> tuple[int, int]:
+        metrics = option.fontMetrics
+        return max(6, metrics.averageCharWidth()), max(6, round(metrics.height() * 0.6))
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+        width = width or option.rect.width() or 320
+        return max(80, width - 2 * self._padding(option)[0])
+
+    def _document(self, option: QStyleOptionViewItem, index: Index, selected: bool) -> QTextDocument | None:
+        model = index.model()
+        hit = model.hit(index.row()) if isinstance(model, SearchResultsModel) else None
+        if hit is None:
+            return None
+        doc = build_result_document(hit, option.font, option.palette, selected)
+        doc.setTextWidth(self._text_width(option))
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        doc = self._document(option, index, selected=False)
+        if doc is None:
+            return super().sizeHint(option, index)
+        pad_x, pad_y = self._padding(option)
+        return QSize(int(doc.idealWidth()) + 2 * pad_x, int(doc.size().height()) + 2 * pad_y + 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(opt, index, selected)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        rect = opt.rect
+        painter.save()
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if not selected:  # a hairline between rows, so long snippets do not run together
+            painter.setPen(opt.palette.color(QPalette.ColorRole.Mid))
+            painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+        if doc is not None:
+            pad_x, pad_y = self._padding(opt)
+            painter.translate(rect.left() + pad_x, rect.top() + pad_y)
+            painter.setClipRect(0, 0, rect.width() - 2 * pad_x, rect.height() - pad_y)
+            doc.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
+        painter.restore()
+
+
+class SearchResultsView(QListView):
+    """The results list: Enter opens the current hit; Up from the first row or Escape goes back."""
+
+    rowActivated = Signal(int)  # noqa: N815 (row opened with Enter; clicks and taps come via `clicked`)
+    leaveRequested = Signal()  # noqa: N815 (the user wants the search field again)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(SearchResultDelegate(self))
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, row = event.key(), self.currentIndex().row()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
+            self.rowActivated.emit(row)
+        elif key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and row <= 0):
+            self.leaveRequested.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # rows wrap to the width: measure again
+            self.scheduleDelayedItemsLayout()
