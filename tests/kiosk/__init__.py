@@ -1,0 +1,1 @@
+"""Tests of kiosk mode (reader.kiosk)."""
