@@ -40,12 +40,6 @@ def results_count_text(result: SearchResultLike) -> str:
     return f"{total} result" if total == 1 else f"{total} results"
 
 
-def split_last_word(text: str) -> tuple[str, str]:
-    """('first words ', 'last') — the word being typed is what completions complete."""
-    cut = len(text) - len(text.split(" ")[-1])
-    return text[:cut], text[cut:]
-
-
 class SearchField(QLineEdit):
     """The query field: Down goes to the results, Escape empties it (unless a popup is open)."""
 
@@ -261,9 +255,8 @@ class SearchPanel(QWidget):
 
     @Slot(str)
     def _on_text_edited(self, text: str) -> None:
-        _, word = split_last_word(text)
-        if len(word) >= MIN_SUGGEST_CHARS:
-            self._runner.suggest(word)
+        if len(text.strip()) >= MIN_SUGGEST_CHARS:
+            self._runner.suggest(text)  # the service completes whole queries (titles, last word)
         else:
             self._completions.setStringList([])
 
@@ -297,14 +290,16 @@ class SearchPanel(QWidget):
             self._search_now()
 
     @Slot(str, list)
-    def _on_suggestions(self, word: str, words: list[str]) -> None:
-        head, typed = split_last_word(self.field.text())
-        if typed.casefold() != word.casefold():
+    def _on_suggestions(self, prefix: str, completions: list[str]) -> None:
+        text = self.field.text()
+        if text != prefix:  # the user typed on, or the field was cleared
             return
-        lines = list(dict.fromkeys(head + w for w in words if w.casefold() != typed.casefold()))
+        lines = [c for c in dict.fromkeys(completions) if c.casefold() != text.casefold()]
         self._completions.setStringList(lines)
-        if lines and self.field.hasFocus():
-            self._completer.setCompletionPrefix(self.field.text())
+        popup = self._completer.popup()
+        if lines and popup is not None and self.field.hasFocus():
+            popup.setFont(self.field.font())  # a top-level window: it would not follow the panel's size
+            self._completer.setCompletionPrefix(text)
             self._completer.complete()
         else:
             self._hide_popup()
@@ -349,7 +344,7 @@ class SearchPanel(QWidget):
     def _show_results(self, result: SearchResultLike) -> None:
         count = results_count_text(result)
         if result.corrected and result.suggestion:
-            count = f"No results for “{result.query}”. {count} for “{result.suggestion}”"
+            count = f"No results for “{result.query}”; showing {count} for “{result.suggestion}”"
         self._set_status(count, emphasised=False)
         self._pages.setCurrentWidget(self.results_view)
         self.results_view.scrollToTop()

@@ -87,7 +87,7 @@ class SearchRunner(QObject):
     """Asks a search backend on a private thread pool; emits only answers to the latest request."""
 
     resultReady = Signal(str, object)  # noqa: N815 (query, SearchResult; None if the search failed)
-    suggestionsReady = Signal(str, list)  # noqa: N815 (word, list[str])
+    suggestionsReady = Signal(str, list)  # noqa: N815 (prefix, list[str] of whole completed queries)
     discarded = Signal(str, str)  # kind ("search" | "suggest"), request text: a stale answer was dropped
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -18,6 +19,7 @@ from reader.ui.search_results import (
     mark_background,
     muted_text_colour,
 )
+from reader.ui.search_worker import SearchBackend
 
 DEBOUNCE_MS = 40
 TOPIC = "vertebroplasty-kyphoplasty"
@@ -106,17 +108,35 @@ def fake() -> FakeService:
     return FakeService(dict(ANSWERS), completions={"kyph": ["kyphoplasty", "kyphosis"]})
 
 
-@pytest.fixture
-def panel(qtbot, fake: FakeService) -> Iterator[SearchPanel]:
+def shown_panel(qtbot, service: SearchBackend) -> SearchPanel:
     widget = SearchPanel(debounce_ms=DEBOUNCE_MS)
     qtbot.addWidget(widget)
-    widget.set_service(fake)
+    widget.set_service(service)
     widget.resize(420, 560)
     widget.show()
     qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def panel(qtbot, fake: FakeService) -> Iterator[SearchPanel]:
+    widget = shown_panel(qtbot, fake)
     yield widget
     fake.release_all()
     widget.runner.wait()
+
+
+@pytest.fixture
+def real_panel(qtbot, bundled_result, tmp_path: Path) -> Iterator[SearchPanel]:
+    """The panel over the real search service and the bundled content, index in a temp dir."""
+    from reader.search.service import SearchService
+
+    service = SearchService(bundled_result.topics, index_dir=tmp_path / "index")
+    service.ensure_index()
+    widget = shown_panel(qtbot, service)
+    yield widget
+    widget.runner.wait()
+    service.close()
 
 
 def titles(panel: SearchPanel) -> list[str]:
@@ -246,6 +266,11 @@ def test_completions_come_from_the_service(qtbot, panel):
     qtbot.waitUntil(popup.isVisible)
     shown = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     assert shown == ["kyphoplasty", "kyphosis"]
+
+    first = popup.model().index(0, 0)
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(first).center())
+    assert panel.field.text() == "kyphoplasty"
+    qtbot.waitUntil(lambda: titles(panel) == ["Kyphoplasty — Vertebroplasty and Kyphoplasty"])
 
 
 def test_clear_empties_field_results_completions_and_suggestion(qtbot, panel):
@@ -404,3 +429,48 @@ def test_a_click_outside_any_row_opens_nothing(qtbot, panel):
     below = QPoint(10, view.visualRect(panel.results_model.index(0)).bottom() + 20)
     with qtbot.assertNotEmitted(panel.resultActivated):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=below)
+
+
+# --- against the real service on the bundled content ------------------------------------------
+
+
+def test_real_search_for_balloon_finds_kyphoplasty_and_opens_it(qtbot, real_panel):
+    qtbot.keyClicks(real_panel.field, "balloon")
+    qtbot.waitUntil(lambda: real_panel.results_model.rowCount() > 0)
+    assert "Kyphoplasty — Vertebroplasty and Kyphoplasty" in titles(real_panel)
+    assert real_panel.status_label.text() == "1 result"
+    with qtbot.waitSignal(real_panel.resultActivated) as opened:
+        qtbot.keyClick(real_panel.field, Qt.Key.Key_Return)
+    assert opened.args == [TOPIC, "kyphoplasty", ["balloon"]]
+
+
+def test_real_misspelling_offers_and_runs_the_correction(qtbot, real_panel):
+    qtbot.keyClicks(real_panel.field, "kyphoplsty")
+    qtbot.waitUntil(real_panel.suggestion_row.isVisible)
+    assert real_panel.suggestion_button.text() == "kyphoplasty"
+    assert real_panel.status_label.text().startswith("No results for “kyphoplsty”; showing")
+
+    qtbot.mouseClick(real_panel.suggestion_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not real_panel.suggestion_row.isVisible())
+    assert real_panel.field.text() == "kyphoplasty"
+    assert real_panel.status_label.text().endswith("results")
+    assert "Kyphoplasty — Vertebroplasty and Kyphoplasty" in titles(real_panel)
+
+
+def test_real_search_with_no_match_shows_the_tips(qtbot, real_panel):
+    qtbot.keyClicks(real_panel.field, "zzzzqqq")
+    qtbot.waitUntil(lambda: real_panel.status_label.text() == "No results for “zzzzqqq”")
+    assert "checking the spelling" in real_panel.message_body.text()
+    assert titles(real_panel) == []
+
+
+def test_real_completions_offer_titles_and_words(qtbot, real_panel):
+    real_panel.activateWindow()
+    real_panel.focus_search()
+    qtbot.waitUntil(real_panel.field.hasFocus)
+    qtbot.keyClicks(real_panel.field, "vert")
+    popup = real_panel.field.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+    assert "Vertebroplasty and Kyphoplasty" in shown
+    assert "vertebral" in shown
