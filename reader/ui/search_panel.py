@@ -11,16 +11,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Si
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.ui.search_results import SearchResultsModel, SearchResultsView
+from reader.ui.search_results import DidYouMean, SearchResultsModel, SearchResultsView
 from reader.ui.search_worker import SearchBackend, SearchResultLike, SearchRunner
 
 log = logging.getLogger(__name__)
@@ -146,23 +144,8 @@ class SearchPanel(QWidget):
             popup.setAccessibleName("Search suggestions")
         self.field.setCompleter(self._completer)
 
-        self.suggestion_label = QLabel("Did you mean:", self)
-        self.suggestion_button = QPushButton(self)
-        self.suggestion_button.setFlat(True)
-        self.suggestion_button.setAutoDefault(False)
-        self.suggestion_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.suggestion_button.setAccessibleName("Did you mean")
-        self.suggestion_button.setToolTip("Search for the suggested spelling instead")
-        link_font = QFont(self.suggestion_button.font())
-        link_font.setUnderline(True)
-        self.suggestion_button.setFont(link_font)
-        self.suggestion_row = QWidget(self)
-        row = QHBoxLayout(self.suggestion_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)  # "Did you mean:" and the suggestion read as one line
-        row.addWidget(self.suggestion_label)
-        row.addWidget(self.suggestion_button)
-        row.addStretch(1)
+        self.suggestion_row = DidYouMean(self)
+        self.suggestion_label, self.suggestion_button = self.suggestion_row.label, self.suggestion_row.button
 
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Search status")
@@ -214,18 +197,14 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(self._search_now)
         self._runner.resultReady.connect(self._on_result)
         self._runner.suggestionsReady.connect(self._on_suggestions)
-        self.suggestion_button.clicked.connect(self._run_suggestion)
+        self.suggestion_row.chosen.connect(self._run_suggestion)
         self.results_view.clicked.connect(self._on_clicked)
         self.results_view.rowActivated.connect(self._activate_row)
         self.results_view.leaveRequested.connect(self.focus_search)
 
     def _apply_palettes(self) -> None:
-        """Link colour for "did you mean", and a disabled look for the field while preparing."""
-        base = self.palette()
-        link = QPalette()
-        link.setColor(QPalette.ColorRole.ButtonText, base.color(QPalette.ColorRole.Link))
-        self.suggestion_button.setPalette(link)
-        field = QPalette()
+        """While preparing, the field looks disabled (but stays typeable)."""
+        base, field = self.palette(), QPalette()
         if self._runner.service is None:
             for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
                 for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Base):
@@ -309,12 +288,10 @@ class SearchPanel(QWidget):
         if popup is not None:
             popup.hide()
 
-    @Slot()
-    def _run_suggestion(self) -> None:
-        suggestion = self.suggestion_button.text()
-        if suggestion:
-            self.field.setText(suggestion)
-            self._search_now()
+    @Slot(str)
+    def _run_suggestion(self, suggestion: str) -> None:
+        self.field.setText(suggestion)
+        self._search_now()
 
     # --- showing answers ---------------------------------------------------------------------------
 
@@ -369,11 +346,7 @@ class SearchPanel(QWidget):
         self._show_message("", "Type a word or two to search every topic.")
 
     def _show_suggestion(self, suggestion: str | None) -> None:
-        self.suggestion_button.setText(suggestion or "")
-        if suggestion:
-            self.suggestion_button.setAccessibleName(f"Did you mean {suggestion}")
-            self.suggestion_button.setToolTip(f"Search for “{suggestion}” instead")
-        self.suggestion_row.setVisible(bool(suggestion))
+        self.suggestion_row.set_suggestion(suggestion)
 
     # --- opening results ---------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The search results list: a model over the service's hits and a delegate that draws each hit.
+"""What the search panel shows under its field: the results (model, delegate, view) and "did you mean".
 
 The delegate builds its text with QTextCursor from plain strings, so the only markup taken
 from a snippet is `<mark>`; everything else in it is shown as the literal text it is.
@@ -11,7 +11,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -19,7 +28,9 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -28,7 +39,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -277,3 +291,78 @@ class SearchResultsView(QListView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():  # rows wrap to the width: measure again
             self.scheduleDelayedItemsLayout()
+
+
+class LinkButton(QPushButton):
+    """A flat, link-coloured button that draws a clear focus ring (a flat button's own is faint).
+
+    Enter follows it, as it would a link; Space presses it, as any button.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 3, 3)
+            painter.end()
+
+
+class DidYouMean(QWidget):
+    """'Did you mean: <suggestion>': the suggestion is a link-like button that asks to search it."""
+
+    chosen = Signal(str)  # the suggestion the user picked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel("Did you mean:", self)
+        self.button = LinkButton(self)
+        self.button.setFlat(True)
+        self.button.setAutoDefault(False)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.setAccessibleName("Did you mean")
+        self.button.setToolTip("Search for the suggested spelling instead")
+        link_font = QFont(self.button.font())
+        link_font.setUnderline(True)
+        self.button.setFont(link_font)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)  # "Did you mean:" and the suggestion read as one line
+        row.addWidget(self.label)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        self.button.clicked.connect(self._on_clicked)
+        self._apply_link_colour()
+        self.hide()
+
+    def set_suggestion(self, suggestion: str | None) -> None:
+        """Show `suggestion`, or hide the row for None."""
+        self.button.setText(suggestion or "")
+        if suggestion:
+            self.button.setAccessibleName(f"Did you mean {suggestion}")
+            self.button.setToolTip(f"Search for “{suggestion}” instead")
+        self.setVisible(bool(suggestion))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_link_colour()
+
+    def _apply_link_colour(self) -> None:
+        link = QPalette()
+        link.setColor(QPalette.ColorRole.ButtonText, self.palette().color(QPalette.ColorRole.Link))
+        self.button.setPalette(link)
+
+    @Slot()
+    def _on_clicked(self) -> None:
+        if self.button.text():
+            self.chosen.emit(self.button.text())

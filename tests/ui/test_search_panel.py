@@ -189,6 +189,23 @@ def test_did_you_mean_runs_the_suggestion(qtbot, panel, fake):
     assert fake.calls == ["kyphoplsty", "kyphoplasty"]
 
 
+def test_did_you_mean_is_reachable_by_keyboard_with_a_visible_focus_ring(qtbot, panel, fake):
+    panel.activateWindow()
+    panel.focus_search()
+    qtbot.waitUntil(panel.field.hasFocus)
+    qtbot.keyClicks(panel.field, "kyphoplsty")
+    qtbot.waitUntil(panel.suggestion_row.isVisible)
+    ring = panel.palette().color(QPalette.ColorRole.Highlight)
+    assert count_colour(panel.suggestion_button.grab().toImage(), ring) == 0
+
+    qtbot.keyClick(panel.field, Qt.Key.Key_Tab)
+    assert panel.suggestion_button.hasFocus()
+    assert count_colour(panel.suggestion_button.grab().toImage(), ring) > 20
+    qtbot.keyClick(panel.suggestion_button, Qt.Key.Key_Return)
+    assert panel.field.text() == "kyphoplasty"
+    qtbot.waitUntil(lambda: titles(panel) == ["Kyphoplasty — Vertebroplasty and Kyphoplasty"])
+
+
 def test_no_results_says_so_with_tips(qtbot, panel):
     qtbot.keyClicks(panel.field, "zzzzqqq")
     qtbot.waitUntil(lambda: panel.status_label.text() == "No results for “zzzzqqq”")
@@ -375,6 +392,13 @@ def test_result_colours_keep_text_readable(qtbot, palette):
     text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
     assert contrast_ratio(text, mark_background(pal)) >= 4.5
     assert contrast_ratio(muted_text_colour(text, base), base) >= 4.5
+
+
+@pytest.mark.parametrize("palette", [QPalette, dark_palette], ids=["light", "dark"])
+def test_did_you_mean_is_drawn_in_the_themes_link_colour(qtbot, panel, palette):
+    panel.setPalette(palette())
+    link = palette().color(QPalette.ColorRole.Link)
+    assert panel.suggestion_button.palette().color(QPalette.ColorRole.ButtonText) == link
 
 
 def count_colour(image: QImage, colour: QColor) -> int:
