@@ -168,7 +168,7 @@ class SearchPanel(QWidget):
         self.results_view.setAccessibleName("Search results")
         self.results_view.setToolTip("Enter, click or tap opens a result")
         self.message_title = QLabel(self)
-        title_font = QFont(self.message_title.font())
+        title_font = QFont()
         title_font.setBold(True)
         self.message_title.setFont(title_font)
         self.message_body = QLabel(self)
@@ -327,7 +327,7 @@ class SearchPanel(QWidget):
         self.results_view.scrollToTop()
 
     def _set_status(self, text: str, emphasised: bool) -> None:
-        font = QFont(self.font())
+        font = QFont()  # only the weight is set: size and family keep following the panel (zoom)
         font.setBold(emphasised)
         self.status_label.setFont(font)
         self.status_label.setText(text)

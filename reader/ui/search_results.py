@@ -331,7 +331,7 @@ class DidYouMean(QWidget):
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.setAccessibleName("Did you mean")
         self.button.setToolTip("Search for the suggested spelling instead")
-        link_font = QFont(self.button.font())
+        link_font = QFont()  # only underline: the size keeps following the panel
         link_font.setUnderline(True)
         self.button.setFont(link_font)
         row = QHBoxLayout(self)

@@ -417,16 +417,22 @@ def test_matches_are_painted_highlighted(qtbot, panel, palette):
     assert count_colour(image, text) > 50  # glyphs drawn, not empty boxes
 
 
-def test_rows_grow_with_the_font_size(qtbot, panel):
+def test_everything_grows_with_the_font_size(qtbot, panel):
+    search(qtbot, panel, "kyphoplsty", rows=0)
+    qtbot.waitUntil(panel.suggestion_row.isVisible)
+    panel.clear()
     search(qtbot, panel, "balloon", rows=2)
     view = panel.results_view
     first = panel.results_model.index(0)
     normal = view.visualRect(first).height()
-    big = QFont(view.font())
+    big = QFont(panel.font())
     big.setPointSizeF(big.pointSizeF() * 2)
-    view.setFont(big)
+    panel.setFont(big)  # what zoom and the kiosk's large text do
     qtbot.waitUntil(lambda: view.visualRect(first).height() > 1.6 * normal)
     assert view.visualRect(first).height() >= 44  # a comfortable touch target at kiosk size
+    for label in (panel.field, panel.status_label, panel.suggestion_button, panel.message_body):
+        assert label.font().pointSizeF() == big.pointSizeF()
+    assert panel.suggestion_button.font().underline()
 
 
 def test_rows_wrap_to_a_narrow_panel(qtbot, panel):
