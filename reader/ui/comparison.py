@@ -270,6 +270,7 @@ class ComparisonView(QWidget):
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        rows.setStyleSheet("QHeaderView::section { padding: 0 0.6em; }")  # labels clear of the edge
         # Wrapped cells grow their row: heights are recomputed (once per event loop turn) whenever the
         # columns change width, since ResizeToContents alone keeps heights measured at an older width.
         self._fit_rows = QTimer(self, singleShot=True, interval=0)

@@ -31,8 +31,8 @@ def view(qtbot: QtBot, bundled_topic: Topic) -> ComparisonView:
     qtbot.addWidget(widget)
     widget.set_topic(bundled_topic)
     widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 
