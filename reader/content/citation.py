@@ -1,16 +1,20 @@
 """Citations of a topic's references: NLM/Vancouver and AMA 11th text, RIS and BibTeX export.
 
-Pure text, no Qt. Formatting never changes what the content says (titles keep their case);
+No Qt. Formatting never changes what the content says (titles keep their case);
 it only arranges the fields by each style's rules. Tests pin the output to saved strings.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
+import os
 import re
+import secrets
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.content.model import Reference, Section, Sentence, Topic
 
@@ -21,6 +25,7 @@ STYLE_LABELS = {VANCOUVER: "NLM / Vancouver", AMA: "AMA (11th edition)"}
 RIS = "ris"
 BIBTEX = "bibtex"
 EXPORT_SUFFIXES = {RIS: ".ris", BIBTEX: ".bib"}
+EXPORT_FILTERS = {RIS: "RIS (*.ris)", BIBTEX: "BibTeX (*.bib)"}  # as a save dialog lists them
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,15 @@ def citing_sentences(topic: Topic, reference_id: str) -> list[tuple[Section, Sen
     return [(sec, sen) for sec in topic.sections for sen in sec.sentences() if reference_id in sen.cites]
 
 
+def reference_details(topic: Topic, ref: Reference) -> list[str]:
+    """Plain-text lines about a reference: its PMID and DOI, then each sentence of `topic` citing it."""
+    ids = [f"{label}: {value}" for label, value in (("PMID", ref.pmid), ("DOI", ref.doi)) if value]
+    lines = ["  \u00b7  ".join(ids) or "No PMID or DOI recorded."]
+    for section, sentence in citing_sentences(topic, ref.id):
+        lines.append(f"Cited in \u201c{section.title}\u201d: \u201c{sentence.text}\u201d")
+    return lines
+
+
 # --- Export --------------------------------------------------------------------------------------
 
 
@@ -273,3 +287,31 @@ def export_text(refs: Iterable[Reference], fmt: str) -> str:
         return _EXPORTERS[fmt](refs)
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(_EXPORTERS)}") from None
+
+
+def export_target(chosen: str, chosen_filter: str) -> tuple[Path, str]:
+    """Path and format for a save dialog's answer: a typed .ris/.bib suffix wins, else the chosen filter
+    decides and its suffix is added."""
+    path = Path(chosen)
+    for fmt, suffix in EXPORT_SUFFIXES.items():
+        if path.suffix.lower() == suffix:
+            return path, fmt
+    fmt = next((f for f, label in EXPORT_FILTERS.items() if label == chosen_filter), RIS)
+    return path.with_name(path.name + EXPORT_SUFFIXES[fmt]), fmt
+
+
+def write_export(path: Path, refs: Iterable[Reference], fmt: str) -> None:
+    """Write the references to `path` (UTF-8) atomically: a temporary file in the same folder, then
+    os.replace. On failure (OSError) any existing file is untouched and no temporary file is left."""
+    text = export_text(refs, fmt)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temporary, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
