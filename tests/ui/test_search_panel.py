@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
 
+import reader
 from reader.ui.search_panel import PREPARING, SearchPanel
 from reader.ui.search_results import (
     SearchResultsModel,
@@ -22,6 +23,7 @@ from reader.ui.search_results import (
 from reader.ui.search_worker import SearchBackend
 
 DEBOUNCE_MS = 40
+SERVICE_MODULE = Path(reader.__file__).parent / "search" / "service.py"
 TOPIC = "vertebroplasty-kyphoplasty"
 TOPIC_TITLE = "Vertebroplasty and Kyphoplasty"
 
@@ -129,6 +131,8 @@ def panel(qtbot, fake: FakeService) -> Iterator[SearchPanel]:
 @pytest.fixture
 def real_panel(qtbot, bundled_result, tmp_path: Path) -> Iterator[SearchPanel]:
     """The panel over the real search service and the bundled content, index in a temp dir."""
+    if not SERVICE_MODULE.exists():  # written in parallel: these tests run once it is in the tree
+        pytest.skip("reader/search/service.py has not landed yet")
     from reader.search.service import SearchService
 
     service = SearchService(bundled_result.topics, index_dir=tmp_path / "index")
