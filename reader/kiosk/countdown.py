@@ -1,0 +1,106 @@
+"""The idle warning a patient sees: a full-window overlay with large text and a countdown,
+following an IdleWatcher. Any touch cancels it (the watcher sees the touch, not the overlay).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from reader.kiosk.idle import IdleWatcher
+
+TITLE = "Are you still reading?"
+HINT = "Touch anywhere to continue."
+_BACKDROP = QColor(0, 0, 0, 170)
+
+
+def countdown_text(seconds: int) -> str:
+    unit = "second" if seconds == 1 else "seconds"
+    return f"The screen will reset in {seconds} {unit}."
+
+
+def _scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.0) * factor)
+    font.setBold(bold)
+    return font
+
+
+class CountdownOverlay(QWidget):
+    """Covers its parent window while the idle countdown runs."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskCountdown")
+        self.setAccessibleName("Reset warning")
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.title = QLabel(TITLE)
+        self.message = QLabel(countdown_text(0))
+        self.hint = QLabel(HINT)
+        self.button = QPushButton("Continue reading")
+        self._build()
+        parent.installEventFilter(self)
+        self.hide()
+
+    def _build(self) -> None:
+        card = QFrame(self)
+        card.setObjectName("kioskCountdownCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setAutoFillBackground(True)
+        card.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.setSpacing(24)
+        for label, factor, bold in (
+            (self.title, 2.6, True),
+            (self.message, 2.0, False),
+            (self.hint, 1.6, False),
+        ):
+            label.setFont(_scaled_font(label, factor, bold=bold))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.title.setObjectName("kioskCountdownTitle")
+        self.message.setObjectName("kioskCountdownMessage")
+        self.button.setObjectName("kioskCountdownButton")
+        self.button.setFont(_scaled_font(self.button, 1.6, bold=True))
+        self.button.setMinimumSize(360, 88)
+        self.button.setToolTip("Keep reading; the screen will not reset")
+        self.button.setAccessibleName("Continue reading")
+        self.button.clicked.connect(self.hide)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer = QVBoxLayout(self)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+
+    def follow(self, watcher: IdleWatcher) -> None:
+        watcher.warningStarted.connect(self.show_countdown)
+        watcher.countdownChanged.connect(self.set_seconds)
+        watcher.warningCancelled.connect(self.hide)
+        watcher.resetRequested.connect(self.hide)
+
+    @Slot(int)
+    def show_countdown(self, seconds: int) -> None:
+        self.set_seconds(seconds)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    @Slot(int)
+    def set_seconds(self, seconds: int) -> None:
+        text = countdown_text(seconds)
+        self.message.setText(text)
+        self.setAccessibleDescription(f"{text} {HINT}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        parent = self.parentWidget()
+        if event.type() == QEvent.Type.Resize and parent is not None and watched is parent:
+            self.setGeometry(parent.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), _BACKDROP)
+        painter.end()
