@@ -1,24 +1,214 @@
-"""Wires the parts together and runs the Qt application."""
+"""Wires the parts together and runs the Qt application: identity, logging, theme, content,
+the main window, and the search index built in a worker after the first paint.
+
+Nothing slow runs on the GUI thread before the topic is on screen: Whoosh and the search
+package are imported by the worker, never here at start-up.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import logging
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from reader import paths
+from reader.content import LoadResult, load_content
+from reader.content.model import Topic
+from reader.ui.main_window import MainWindow, WindowOptions
+from reader.ui.settings import Settings
+from reader.ui.theme import ThemeChoice, ThemeController, app_icon
+
+log = logging.getLogger(__name__)
 
 
-def run_app(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QTextBrowser
+def guard_against_singleton_refcount_bug() -> None:
+    """Work around a PySide6 6.12 bug that crashes long sessions on CPython 3.11.
 
+    Measured here: every call of a Python slot from a Qt signal drops one reference to
+    None, and every `Signal.emit()` from Python drops one to True; after a few thousand
+    (None starts near 5,000, True near 600) CPython aborts with "deallocating None". Until a
+    fixed PySide6 is pinned, give the three singletons references that cannot run out. They
+    are never freed anyway; from CPython 3.12 they are immortal and this is not needed.
+    """
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    for singleton in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 40
+
+
+@dataclass(frozen=True)
+class IndexJob:
+    topics: tuple[Topic, ...]
+    index_dir: Path
+    synonyms_path: Path | None
+
+
+def _build_service(job: IndexJob) -> Any:
+    """Runs in the worker: the first import of reader.search (and Whoosh) happens here."""
+    from reader.search import SearchService
+
+    service = SearchService(job.topics, job.index_dir, job.synonyms_path)
+    try:
+        report = service.ensure_index()
+    except BaseException:
+        service.close()
+        raise
+    log.info("search index %s: %s document(s)", report.action, report.documents)
+    return service
+
+
+class IndexBuilder(QObject):
+    """Builds or opens the search index on a worker thread and hands the service back by signal."""
+
+    ready = Signal(object)  # the SearchService, ready to search
+    failed = Signal(str)  # a short message for the user
+
+    def __init__(
+        self, parent: QObject | None = None, build: Callable[[IndexJob], Any] = _build_service
+    ) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.service: Any = None
+
+    def start(self, job: IndexJob) -> None:
+        self._pool.start(lambda: self._run(job))
+
+    def _run(self, job: IndexJob) -> None:
+        try:
+            service = self._build(job)
+        except Exception as exc:  # reported to the user; the reader keeps working without search
+            log.exception("the search index could not be prepared")
+            self.failed.emit(f"Search is not available: {exc}")
+            return
+        self.service = service
+        self.ready.emit(service)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+class ReaderSession(QObject):
+    """One running reader: the window plus the background index build, started after first paint."""
+
+    def __init__(
+        self,
+        result: LoadResult,
+        settings: Settings,
+        theme: ThemeController,
+        *,
+        index_dir: Path,
+        synonyms_path: Path | None = None,
+        options: WindowOptions | None = None,
+        build: Callable[[IndexJob], Any] = _build_service,
+    ) -> None:
+        super().__init__()
+        self.window = MainWindow(result.topics, settings, theme, options)
+        self.window.show_content_errors(result.errors)
+        self.builder = IndexBuilder(self, build)
+        self.builder.ready.connect(self._on_index_ready)
+        self.builder.failed.connect(self._on_index_failed)
+        self._job = IndexJob(tuple(result.topics), index_dir, synonyms_path)
+        self._index_started = False
+        if not result.topics:
+            self.window.set_index_status("No topics to search")
+        else:
+            self.window.set_search_service(None)
+
+    def start_index(self) -> None:
+        """Prepare search in the background (once); the panel says "preparing" meanwhile."""
+        if self._index_started or not self._job.topics:
+            return
+        self._index_started = True
+        self.window.set_index_status("Preparing the search index…", busy=True)
+        self.builder.start(self._job)
+
+    @Slot(object)
+    def _on_index_ready(self, service: Any) -> None:
+        self.window.set_search_service(service)
+        self.window.set_index_status("Search ready")
+
+    @Slot(str)
+    def _on_index_failed(self, message: str) -> None:
+        self.window.set_index_status("Search not available")
+        self.window.statusBar().showMessage(message)
+
+    def shut_down(self) -> None:
+        """Let a running build finish (the index is replaced atomically), then close the index."""
+        if not self.builder.wait(0):
+            log.info("waiting for the search index build to finish")
+            self.builder.wait()
+        self.window.set_search_service(None)
+        if self.builder.service is not None:
+            self.builder.service.close()
+
+
+def _application() -> QApplication:
+    paths.set_application_identity()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("Health Topic Reader")
+    app.setStyle("Fusion")  # draws every widget from our palette, the same on every platform
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def _index_dir(args: argparse.Namespace) -> Path:
+    chosen = getattr(args, "index_dir", None)
+    return Path(chosen) if chosen is not None else paths.default_index_dir()
+
+
+def _synonyms_path(pack: Path) -> Path | None:
+    candidate = pack / "synonyms.yaml"
+    return candidate if candidate.is_file() else None
+
+
+def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
+    """Open the reader window on the content pack and run until it is closed."""
     from reader.cli import content_dir
-    from reader.content import load_content
+    from reader.excepthook import ExceptionHook
+    from reader.logging_setup import configure_logging
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    result = load_content(content_dir(args))
-    browser = QTextBrowser()
-    browser.setOpenExternalLinks(False)
-    browser.setPlainText(
-        "\n\n".join(f"{t.title}\n\n{s.title}\n{s.text}" for t in result.topics for s in t.sections)
+    guard_against_singleton_refcount_bug()
+    configure_logging(verbose=bool(getattr(args, "verbose", False)), log_dir=paths.log_dir())
+    app = _application()
+    settings = Settings()
+    theme_override = getattr(args, "theme", None)
+    theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
+    theme.apply()
+    pack = content_dir(args)
+    result = load_content(pack)
+    for error in result.errors:
+        log.warning("%s", error)
+    session = ReaderSession(
+        result,
+        settings,
+        theme,
+        index_dir=_index_dir(args),
+        synonyms_path=_synonyms_path(pack),
+        options=WindowOptions(clock=dt.date.today),
     )
-    browser.resize(900, 700)
-    browser.show()
-    return app.exec()
+    hook = ExceptionHook(lambda message: session.window.statusBar().showMessage(message)).install()
+    if getattr(args, "exit_after_paint", False):
+        session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+    else:
+        session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, session.start_index))
+    session.window.show()
+    try:
+        return app.exec()
+    finally:
+        session.shut_down()
+        hook.uninstall()

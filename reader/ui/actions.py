@@ -1,0 +1,154 @@
+"""The one table of user actions: text, standard shortcuts, tooltip, icon, and whether
+the action is allowed in kiosk mode. Menus, toolbars and the kiosk lockdown all read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+
+Key = QKeySequence.StandardKey
+Shortcut = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action a user can take. `kiosk` says whether a kiosk may offer it."""
+
+    name: str
+    text: str
+    tooltip: str
+    shortcuts: tuple[Shortcut, ...] = ()
+    kiosk: bool = False
+    icon: str | None = None  # file stem in resources/icons/
+    checkable: bool = False
+    group: str | None = None  # checkable actions of one group exclude each other
+
+
+ACTION_SPECS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec(
+        "print", "&Print…", "Print this topic as a patient handout", (Key.Print,), icon="document-print"
+    ),
+    ActionSpec("print_preview", "Print pre&view…", "See the handout as it will print", ("Ctrl+Shift+P",)),
+    ActionSpec(
+        "export_pdf",
+        "&Export as PDF…",
+        "Save this topic as a PDF handout",
+        ("Ctrl+Shift+E",),
+        icon="document-export",
+    ),
+    ActionSpec("quit", "&Quit", "Close the reader", (Key.Quit, "Ctrl+Q")),
+    # Edit
+    ActionSpec("find", "&Find…", "Search all topics", (Key.Find,), kiosk=True, icon="edit-find"),
+    ActionSpec(
+        "next_hit", "Find &next", "Go to the next search match in the topic", (Key.FindNext, "F3"), True
+    ),
+    ActionSpec(
+        "previous_hit",
+        "Find pre&vious",
+        "Go to the previous search match in the topic",
+        (Key.FindPrevious, "Shift+F3"),
+        kiosk=True,
+    ),
+    # Go
+    ActionSpec("back", "&Back", "Go back to where you were", (Key.Back,), kiosk=True, icon="go-back"),
+    ActionSpec("forward", "&Forward", "Go forward again", (Key.Forward,), kiosk=True, icon="go-forward"),
+    ActionSpec(
+        "home", "&Home", "Go to the start of the first topic", ("Alt+Home",), kiosk=True, icon="go-home"
+    ),
+    # View
+    ActionSpec(
+        "zoom_in", "Zoom &in", "Make the text larger", (Key.ZoomIn, "Ctrl+="), kiosk=True, icon="zoom-in"
+    ),
+    ActionSpec("zoom_out", "Zoom &out", "Make the text smaller", (Key.ZoomOut,), kiosk=True, icon="zoom-out"),
+    ActionSpec(
+        "zoom_reset", "&Normal size", "Show the text at its normal size", ("Ctrl+0",), True, "zoom-reset"
+    ),
+    ActionSpec(
+        "theme_system",
+        "Follow the &system",
+        "Use the system's light or dark setting",
+        (),
+        False,
+        None,
+        True,
+        "theme",
+    ),
+    ActionSpec("theme_light", "&Light", "Dark text on a light background", (), False, None, True, "theme"),
+    ActionSpec("theme_dark", "&Dark", "Light text on a dark background", (), False, None, True, "theme"),
+)
+
+SPECS_BY_NAME = {spec.name: spec for spec in ACTION_SPECS}
+
+# Some platforms bind Back/Forward to these; they would take Backspace from the search field.
+_TEXT_EDITING_KEYS = {QKeySequence("Backspace"), QKeySequence("Shift+Backspace")}
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The platform's sequences for the spec, without empty or repeated ones."""
+    result: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        sequences = (
+            QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key) else [QKeySequence(shortcut)]
+        )
+        result.extend(
+            s for s in sequences if not s.isEmpty() and s not in result and s not in _TEXT_EDITING_KEYS
+        )
+    return result
+
+
+def plain_text(text: str) -> str:
+    """Menu text without mnemonics and ellipsis, for accessible names."""
+    return text.replace("&", "").rstrip("…")
+
+
+class Actions:
+    """The QActions of one window, created once from the table and looked up by name."""
+
+    def __init__(self, parent: QObject, icon_for: Callable[[str], QIcon] | None = None) -> None:
+        self._actions: dict[str, QAction] = {}
+        groups: dict[str, QActionGroup] = {}
+        for spec in ACTION_SPECS:
+            action = QAction(spec.text, parent)
+            action.setObjectName(f"action_{spec.name}")
+            action.setShortcuts(key_sequences(spec))
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{spec.tooltip} ({shortcut})" if shortcut else spec.tooltip)
+            action.setStatusTip(spec.tooltip)
+            action.setCheckable(spec.checkable)
+            if spec.icon and icon_for is not None:
+                action.setIcon(icon_for(spec.icon))
+            if spec.group:
+                groups.setdefault(spec.group, QActionGroup(parent)).addAction(action)
+            self._actions[spec.name] = action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def __iter__(self) -> Iterator[tuple[ActionSpec, QAction]]:
+        return ((spec, self._actions[spec.name]) for spec in ACTION_SPECS)
+
+    def restrict(self, allowed: Callable[[ActionSpec], bool]) -> list[str]:
+        """Disable and hide every action `allowed` refuses (kiosk: `lambda s: s.kiosk`).
+
+        Hidden actions vanish from menus and toolbars, and their shortcuts stop working.
+        Returns the names of the actions switched off.
+        """
+        refused = []
+        for spec, action in self:
+            ok = allowed(spec)
+            action.setEnabled(ok)
+            action.setVisible(ok)
+            if not ok:
+                refused.append(spec.name)
+        return refused
+
+    def refresh_icons(self, icon_for: Callable[[str], QIcon]) -> None:
+        """Re-create the icons, e.g. in the colours of a new theme."""
+        for spec, action in self:
+            if spec.icon:
+                action.setIcon(icon_for(spec.icon))

@@ -1,0 +1,456 @@
+"""The article view: one topic rendered from the content model in a QTextBrowser that never
+loads anything from outside, with in-page navigation, sentence selection, search-hit marks,
+zoom, and tracking of the section being read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRegularExpression, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QPaintEvent, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.content.model import Topic
+from reader.ui.render import (
+    DEFAULT_EVIDENCE_MAX_AGE_YEARS,
+    REFERENCE_PREFIX,
+    SECTION_PREFIX,
+    RenderOptions,
+    article_css,
+    render_topic_html,
+    section_anchor,
+)
+from reader.ui.settings import DEFAULT_ZOOM
+from reader.ui.theme import LIGHT, ThemeColors
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.date]
+READING_LINE = 0.2  # the section being read is the last one whose heading is above 20% of the view
+MEASURE_CHARS = 80  # longest comfortable line; wider windows centre a column of this width
+MIN_SIDE_MARGIN = 12
+
+
+class ArticleView(QTextBrowser):
+    """Shows one topic. Internal links are reported with `linkRequested`; nothing is fetched."""
+
+    linkRequested = Signal(str)  # noqa: N815 - an anchor in the current topic the user clicked
+    currentSectionChanged = Signal(str)  # noqa: N815 - id of the section being read ("" above the first)
+    firstPainted = Signal()  # noqa: N815 - the first paint with a topic on screen (start-up timing)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = dt.date.today,
+        evidence_max_age_years: int = DEFAULT_EVIDENCE_MAX_AGE_YEARS,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._max_age = evidence_max_age_years
+        self._topic: Topic | None = None
+        self._colors: ThemeColors = LIGHT
+        self._anchors: dict[str, int] = {}  # anchor name -> document position
+        self._headings: list[tuple[float, str]] | None = None  # (y, section id), cached per layout
+        self._current_section = ""
+        self._pinned_section: str | None = None  # a section the user asked for, until they scroll
+        self._programmatic_scroll = False
+        self._terms: list[str] = []
+        self._hits: list[tuple[int, int]] = []
+        self._hit_index = -1
+        self._target: tuple[int, int] | None = None  # the selected sentence or reference entry
+        self._target_anchor = ""
+        self._painted = False
+        self._zoom = DEFAULT_ZOOM
+        self._base_point_size = max(11.0, round(self.font().pointSizeF() * 1.25, 1))
+        self._configure()
+
+    def _configure(self) -> None:
+        self.setObjectName("article")
+        self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)  # every click goes through anchorClicked: we decide
+        self.setSearchPaths([])
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName("Article")
+        self.setAccessibleDescription("The text of the topic. Use the arrow keys to read and select text.")
+        self.setToolTip("The topic's text: links go to references and back")
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.document().documentLayout().documentSizeChanged.connect(self._forget_layout)
+        self.set_zoom(DEFAULT_ZOOM)
+
+    # --- never load anything ----------------------------------------------------------------------
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: N802
+        """Refuse every resource: the article is self-contained, and nothing reaches outside."""
+        log.debug("refused resource %s", name.toString() if isinstance(name, QUrl) else name)
+        return None
+
+    # --- showing a topic --------------------------------------------------------------------------
+
+    @property
+    def topic(self) -> Topic | None:
+        return self._topic
+
+    def set_colors(self, colors: ThemeColors) -> None:
+        """Render in a theme's colours, keeping the reading position, marks and selection."""
+        self._colors = colors
+        if self._topic is not None:
+            self._render(keep_position=True)
+
+    def set_clock(self, clock: Clock, evidence_max_age_years: int | None = None) -> None:
+        self._clock = clock
+        if evidence_max_age_years is not None:
+            self._max_age = evidence_max_age_years
+        if self._topic is not None:
+            self._render(keep_position=True)
+
+    def show_topic(self, topic: Topic) -> None:
+        """Render `topic` and show its start; marks from a previous topic are dropped."""
+        self._topic = topic
+        self._terms, self._hits, self._hit_index = [], [], -1
+        self._target, self._target_anchor = None, ""
+        self._render(keep_position=False)
+
+    def _render(self, *, keep_position: bool) -> None:
+        assert self._topic is not None
+        top = self._top_position() if keep_position else 0
+        options = RenderOptions(today=self._clock(), evidence_max_age_years=self._max_age)
+        self.document().setDefaultStyleSheet(article_css(self._colors))
+        self._programmatic_scroll = True
+        try:
+            self.setHtml(render_topic_html(self._topic, options))
+            self._update_margins()
+        finally:
+            self._programmatic_scroll = False
+        self._anchors = self._collect_anchors()
+        self._forget_layout()
+        if self._terms:
+            self._find_hits(self._terms)
+        if self._target_anchor:
+            self._target = self._anchor_range(self._target_anchor)
+        self._apply_selections()
+        self._scroll_to_position(top)
+        self._update_current_section()
+
+    def _collect_anchors(self) -> dict[str, int]:
+        """Anchor names and their positions (Qt puts a name on the first character it marks)."""
+        anchors: dict[str, int] = {}
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    anchors.setdefault(name, fragment.position())
+                it += 1
+            block = block.next()
+        return anchors
+
+    def anchor_position(self, anchor: str) -> int | None:
+        return self._anchors.get(anchor)
+
+    # --- going places ----------------------------------------------------------------------------
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() or url.host() or url.path() or not url.hasFragment():
+            log.info("ignored a link that leaves the article: %s", url.toString())
+            return
+        self.linkRequested.emit(url.fragment(QUrl.ComponentFormattingOption.FullyDecoded))
+
+    def describe_link(self, url: QUrl) -> str:
+        """What a link under the pointer does, for the status bar ("" when not on a link)."""
+        anchor = url.fragment() if url.isValid() else ""
+        if not anchor or self._topic is None:
+            return ""
+        if anchor.startswith(REFERENCE_PREFIX):
+            reference = self._topic.reference(anchor.removeprefix(REFERENCE_PREFIX))
+            return f"Go to reference {reference.number}" if reference else ""
+        return "Go back to the sentence that cites this reference"
+
+    def go_to(self, anchor: str) -> bool:
+        """Go to a section, reference entry or sentence of the current topic ("" = the top)."""
+        if not anchor:
+            self._pinned_section = None
+            self._set_target(None, "")
+            self._scroll_to_y(0)
+            self._update_current_section()
+            return True
+        if anchor.startswith(SECTION_PREFIX):
+            return self.scroll_to_section(anchor.removeprefix(SECTION_PREFIX))
+        if anchor.startswith(REFERENCE_PREFIX):
+            return self._show_block_of(anchor)
+        if self._topic is not None and self._topic.sentence(anchor) is not None:
+            return self.select_sentence(anchor)
+        if anchor in self._anchors:
+            return self._show_block_of(anchor)
+        return False
+
+    def scroll_to_section(self, section_id: str) -> bool:
+        """Put the section's heading at the top of the view."""
+        position = self._anchors.get(section_anchor(section_id))
+        if position is None:
+            return False
+        self._set_target(None, "")
+        self._scroll_to_position(position)
+        self._pinned_section = section_id
+        self._set_current_section(section_id)
+        return True
+
+    def select_sentence(self, key: str) -> bool:
+        """Select the sentence (keyboard users and screen readers continue from it) and mark it."""
+        span = self._anchor_range(key)
+        if span is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._set_target(span, key)
+        self._reveal(span[0])
+        return True
+
+    def _show_block_of(self, anchor: str) -> bool:
+        """Scroll to the paragraph or list item holding `anchor` and mark it."""
+        span = self._anchor_range(anchor)
+        if span is None:
+            return False
+        self._set_target(span, anchor)
+        self._reveal(span[0])
+        return True
+
+    def _anchor_range(self, anchor: str) -> tuple[int, int] | None:
+        """Document span of a sentence (its text) or of the block an anchor starts."""
+        start = self._anchors.get(anchor)
+        if start is None:
+            return None
+        sentence = self._topic.sentence(anchor) if self._topic is not None else None
+        if sentence is not None:
+            return start, start + len(sentence.text)
+        block = self.document().findBlock(start)
+        return block.position(), block.position() + max(0, block.length() - 1)
+
+    def _set_target(self, span: tuple[int, int] | None, anchor: str) -> None:
+        self._target, self._target_anchor = span, anchor
+        self._apply_selections()
+
+    # --- scrolling and the section being read ------------------------------------------------------
+
+    def _y_of(self, position: int) -> float:
+        block = self.document().findBlock(position)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+        return rect.top() + (line.y() if line is not None and line.isValid() else 0.0)
+
+    def _scroll_to_y(self, y: float) -> None:
+        self._programmatic_scroll = True
+        try:
+            self.verticalScrollBar().setValue(int(y))
+        finally:
+            self._programmatic_scroll = False
+
+    def _scroll_to_position(self, position: int) -> None:
+        self._scroll_to_y(self._y_of(position) if position > 0 else 0)
+
+    def _reveal(self, position: int) -> None:
+        """Scroll so `position` sits a third of the way down the view, where the eye looks."""
+        self._pinned_section = None
+        self._scroll_to_y(max(0.0, self._y_of(position) - self.viewport().height() / 3))
+        self._update_current_section()
+
+    def _top_position(self) -> int:
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def section_top(self, section_id: str) -> int | None:
+        """The scroll value that puts the section's heading at the top, or None."""
+        position = self._anchors.get(section_anchor(section_id))
+        return None if position is None else int(self._y_of(position))
+
+    def is_position_visible(self, position: int) -> bool:
+        y = self._y_of(position) - self.verticalScrollBar().value()
+        return 0 <= y < self.viewport().height()
+
+    @Slot()
+    def _forget_layout(self) -> None:
+        self._headings = None
+
+    def _heading_positions(self) -> list[tuple[float, str]]:
+        if self._headings is None:
+            topic_sections = self._topic.sections if self._topic is not None else ()
+            self._headings = [
+                (self._y_of(self._anchors[section_anchor(s.id)]), s.id)
+                for s in topic_sections
+                if section_anchor(s.id) in self._anchors
+            ]
+        return self._headings
+
+    @Slot(int)
+    def _on_scrolled(self, _value: int) -> None:
+        if not self._programmatic_scroll:
+            self._pinned_section = None
+        self._update_current_section()
+
+    def _update_current_section(self) -> None:
+        if self._pinned_section is not None:
+            self._set_current_section(self._pinned_section)
+            return
+        line = self.verticalScrollBar().value() + self.viewport().height() * READING_LINE
+        current = ""
+        for y, section_id in self._heading_positions():
+            if y > line:
+                break
+            current = section_id
+        self._set_current_section(current)
+
+    def _set_current_section(self, section_id: str) -> None:
+        if section_id != self._current_section:
+            self._current_section = section_id
+            self.currentSectionChanged.emit(section_id)
+
+    def current_section(self) -> str:
+        return self._current_section
+
+    # --- search hits ---------------------------------------------------------------------------------
+
+    def highlight_terms(self, terms: list[str]) -> int:
+        """Mark every occurrence of the terms (word starts, any case); returns how many."""
+        self._terms = [t.strip() for t in terms if t.strip()]
+        self._find_hits(self._terms)
+        self._apply_selections()
+        return len(self._hits)
+
+    def clear_highlights(self) -> None:
+        self._terms, self._hits, self._hit_index = [], [], -1
+        self._apply_selections()
+
+    def hit_count(self) -> int:
+        return len(self._hits)
+
+    def current_hit(self) -> int:
+        """Index of the hit last moved to with next/previous, or -1."""
+        return self._hit_index
+
+    def _find_hits(self, terms: list[str]) -> None:
+        spans: set[tuple[int, int]] = set()
+        options = (
+            QRegularExpression.PatternOption.CaseInsensitiveOption
+            | QRegularExpression.PatternOption.UseUnicodePropertiesOption
+        )
+        for term in terms:
+            words = [QRegularExpression.escape(w) for w in term.split()]
+            pattern = QRegularExpression(r"\b" + r"\s+".join(words) + r"\w*", options)
+            cursor = self.document().find(pattern, 0)
+            while not cursor.isNull() and cursor.hasSelection():
+                spans.add((cursor.selectionStart(), cursor.selectionEnd()))
+                cursor = self.document().find(pattern, cursor)
+        self._hits = _merge_overlapping(sorted(spans))
+        self._hit_index = -1
+
+    def next_hit(self) -> bool:
+        return self._step_hit(+1)
+
+    def previous_hit(self) -> bool:
+        return self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> bool:
+        if not self._hits:
+            return False
+        if self._hit_index < 0:  # start from what is on screen
+            top = self._top_position()
+            after = [i for i, (start, _end) in enumerate(self._hits) if start >= top]
+            self._hit_index = (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else -1)
+            self._hit_index %= len(self._hits)
+        else:
+            self._hit_index = (self._hit_index + step) % len(self._hits)
+        start, end = self._hits[self._hit_index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._apply_selections()
+        self._reveal(start)
+        return True
+
+    def _apply_selections(self) -> None:
+        selections = [self._selection(span, self._colors.hit_background) for span in self._hits]
+        if 0 <= self._hit_index < len(self._hits):
+            selections.append(
+                self._selection(self._hits[self._hit_index], self._colors.current_hit_background)
+            )
+        if self._target is not None:
+            selections.append(self._selection(self._target, self._colors.target_background))
+        self.setExtraSelections(selections)
+
+    def _selection(self, span: tuple[int, int], background: str) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        char_format = QTextCharFormat()
+        char_format.setBackground(QColor(background))
+        char_format.setForeground(QColor(self._colors.text))
+        selection.cursor = cursor
+        selection.format = char_format
+        return selection
+
+    # --- zoom ------------------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Scale the article's text, keeping the first visible line in view."""
+        top = self._top_position() if self._topic is not None else 0
+        self._zoom = percent
+        font = self.font()
+        font.setPointSizeF(self._base_point_size * percent / 100)
+        self.setFont(font)
+        self._update_margins()
+        self._forget_layout()
+        if self._topic is not None:
+            self._scroll_to_position(top)
+
+    def point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def _update_margins(self) -> None:
+        """Centre a column of at most MEASURE_CHARS characters; narrow windows use the full width."""
+        measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
+        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)
+        frame = self.document().rootFrame()
+        frame_format = frame.frameFormat()
+        if abs(frame_format.leftMargin() - side) >= 1:
+            frame_format.setLeftMargin(side)
+            frame_format.setRightMargin(side)
+            frame.setFrameFormat(frame_format)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._update_margins()
+
+    # --- first paint ------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted and self._topic is not None:
+            self._painted = True
+            self.firstPainted.emit()
+
+
+def _merge_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,275 @@
+"""Turns a topic of the content model into the HTML the article view shows, and into the
+printed handout (a QTextDocument printed, previewed or written as PDF).
+
+Every piece of content text is HTML-escaped here, so markup in a topic file is shown as text.
+Anchor names are the only contract with the views: see `section_anchor`, `reference_anchor`
+and the sentence keys, which are used as anchors unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import QDialog, QWidget
+
+from reader.content.model import Block, BulletList, Credits, Reference, Section, Sentence, Topic
+from reader.ui.theme import LIGHT, ThemeColors
+
+DEFAULT_EVIDENCE_MAX_AGE_YEARS = 3  # the usual review cycle of patient-education publishers
+
+# Slugs (ids and keys) never contain a dot, so these prefixes cannot clash with sentence keys.
+SECTION_PREFIX = "section."
+REFERENCE_PREFIX = "ref."
+REFERENCES_ANCHOR = "part.references"
+CREDITS_ANCHOR = "part.credits"
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def section_anchor(section_id: str) -> str:
+    return SECTION_PREFIX + section_id
+
+
+def reference_anchor(reference_id: str) -> str:
+    return REFERENCE_PREFIX + reference_id
+
+
+def format_date(day: dt.date) -> str:
+    """`24 May 2011`: unambiguous for every reader, whatever the system locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def years_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole years from `earlier` to `later` (birthday arithmetic)."""
+    years = later.year - earlier.year
+    if (later.month, later.day) < (earlier.month, earlier.day):
+        years -= 1
+    return years
+
+
+def evidence_notice(last_revised: dt.date, today: dt.date, max_age_years: int) -> str | None:
+    """The calm notice shown when the content is older than `max_age_years`, else None."""
+    if today <= _add_years(last_revised, max_age_years):
+        return None
+    age = years_between(last_revised, today)
+    ago = {0: "", 1: ", more than a year ago"}.get(age, f", more than {age} years ago")
+    return (
+        f"This information was last revised on {format_date(last_revised)}{ago}. "
+        "Medical knowledge may have changed since then. "
+        "Please check with your doctor or another up-to-date source."
+    )
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def format_reference(reference: Reference) -> str:
+    """A one-line citation in the NLM/Vancouver style, as plain text."""
+    authors = ", ".join(reference.authors) + (", et al" if reference.et_al else "")
+    journal = reference.journal_abbrev or reference.journal
+    where = f"{journal}. {reference.year}"
+    if reference.volume:
+        where += f";{reference.volume}"
+        if reference.issue:
+            where += f"({reference.issue})"
+    if reference.pages:
+        where += f":{reference.pages}"
+    title = reference.title.rstrip(".")
+    parts = [f"{authors}. {title}. {where}."]
+    if reference.pmid:
+        parts.append(f"PMID: {reference.pmid}.")
+    if reference.doi:
+        parts.append(f"DOI: {reference.doi}.")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What differs between the screen and the printed handout."""
+
+    today: dt.date
+    evidence_max_age_years: int = DEFAULT_EVIDENCE_MAX_AGE_YEARS
+    for_print: bool = False  # a handout has no back links (nothing to click on paper)
+
+
+def render_topic_html(topic: Topic, options: RenderOptions) -> str:
+    """The whole article: title, evidence notice, sections, references and credits."""
+    e = html.escape
+    parts = [f'<h1 class="title">{e(topic.title)}</h1>']
+    notice = evidence_notice(topic.credits.last_revised, options.today, options.evidence_max_age_years)
+    if notice:
+        parts.append(
+            '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
+            f'<tr><td class="notice"><b>About the age of this information.</b> {e(notice)}</td></tr></table>'
+        )
+    numbers = {r.id: r.number for r in topic.references}
+    for section in topic.sections:
+        parts.append(_section_html(section, numbers, topic))
+    if topic.references:
+        parts.append(_references_html(topic, options.for_print))
+    parts.append(_credits_html(topic.credits))
+    return "\n".join(parts)
+
+
+def _section_html(section: Section, numbers: dict[str, int], topic: Topic) -> str:
+    anchor = html.escape(section_anchor(section.id))
+    body = "".join(_block_html(block, numbers, topic) for block in section.blocks)
+    return f'<h2><a name="{anchor}"></a>{html.escape(section.title)}</h2>\n{body}'
+
+
+def _block_html(block: Block, numbers: dict[str, int], topic: Topic) -> str:
+    if isinstance(block, BulletList):
+        items = "".join(f"<li>{_sentence_html(s, numbers, topic)}</li>" for s in block.items)
+        return f"<ul>{items}</ul>\n"
+    return "<p>" + " ".join(_sentence_html(s, numbers, topic) for s in block.sentences) + "</p>\n"
+
+
+def _sentence_html(sentence: Sentence, numbers: dict[str, int], topic: Topic) -> str:
+    text = f'<a name="{html.escape(sentence.key)}">{html.escape(sentence.text)}</a>'
+    if not sentence.cites:
+        return text
+    links = []
+    for ref_id in sentence.cites:
+        reference = topic.reference(ref_id)
+        title = html.escape(format_reference(reference), quote=True) if reference else ""
+        links.append(
+            f'<a class="cite" href="#{html.escape(reference_anchor(ref_id))}" title="{title}">'
+            f"{numbers.get(ref_id, '?')}</a>"
+        )
+    return f"{text}&nbsp;[{', '.join(links)}]"
+
+
+def _references_html(topic: Topic, for_print: bool) -> str:
+    citing: dict[str, list[Sentence]] = {}
+    for section in topic.sections:
+        for sentence in section.sentences():
+            for ref_id in sentence.cites:
+                citing.setdefault(ref_id, []).append(sentence)
+    items = []
+    for reference in topic.references:
+        anchor = html.escape(reference_anchor(reference.id))
+        back = "" if for_print else _back_links(citing.get(reference.id, []))
+        items.append(f'<li><a name="{anchor}"></a>{html.escape(format_reference(reference))}{back}</li>')
+    return (
+        f'<h2><a name="{REFERENCES_ANCHOR}"></a>References</h2>\n<ol class="references">{"".join(items)}</ol>'
+    )
+
+
+def _back_links(sentences: list[Sentence]) -> str:
+    if not sentences:
+        return ""
+    labels = ["Back to text"] if len(sentences) == 1 else [f"Back to text ({n})" for n in range(1, 99)]
+    links = [
+        f'<a class="back" href="#{html.escape(s.key)}" title="Go to the sentence that cites this">{label}</a>'
+        for s, label in zip(sentences, labels, strict=False)
+    ]
+    return " " + " ".join(links)
+
+
+def _credits_html(credits: Credits) -> str:
+    e = html.escape
+    rows = [f"<b>Author:</b> {e(credits.author)}"]
+    for reviewer in credits.reviewers:
+        specialty = f", {reviewer.specialty}" if reviewer.specialty else ""
+        rows.append(f"<b>{e(reviewer.role)}:</b> {e(reviewer.name)}{e(specialty)}")
+    rows.append(f"<b>Last revised:</b> {format_date(credits.last_revised)}")
+    if credits.publisher:
+        rows.append(f"<b>Publisher:</b> {e(credits.publisher)}")
+    body = "".join(f'<p class="credits">{row}</p>' for row in rows)
+    disclaimer = f'<p class="disclaimer">{e(credits.disclaimer)}</p>' if credits.disclaimer else ""
+    return f'<hr/><h3><a name="{CREDITS_ANCHOR}"></a>Credits</h3>\n{body}{disclaimer}'
+
+
+def article_css(colors: ThemeColors) -> str:
+    """The document style sheet of the on-screen article, in the theme's colours."""
+    return f"""
+        h1.title {{ font-size: xx-large; margin-bottom: 12px; }}
+        h2 {{ font-size: x-large; margin-top: 22px; margin-bottom: 6px; }}
+        h3 {{ font-size: large; margin-top: 18px; }}
+        p, li {{ line-height: 135%; }}
+        p {{ margin-bottom: 10px; }}
+        a.cite, a.back {{ color: {colors.link}; }}
+        a.cite {{ text-decoration: none; font-weight: bold; }}
+        td.notice {{ background-color: {colors.notice_background}; color: {colors.text};
+                     border: 1px solid {colors.notice_border}; }}
+        ol.references li {{ margin-bottom: 8px; }}
+        p.credits {{ color: {colors.muted_text}; margin-top: 2px; margin-bottom: 2px; }}
+        p.disclaimer {{ color: {colors.muted_text}; font-style: italic; margin-top: 10px; }}
+        p.printed {{ color: {colors.muted_text}; }}
+    """
+
+
+def print_css() -> str:
+    """Black on white whatever the screen theme: a handout is for paper."""
+    return article_css(LIGHT).replace(LIGHT.link, "#000000")
+
+
+def handout_document(topic: Topic, options: RenderOptions, point_size: float = 11.0) -> QTextDocument:
+    """The topic as a printable document: no back links, dark text, the printing date at the end."""
+    document = QTextDocument()
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(point_size)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(print_css())
+    printed = f'<p class="printed">Printed on {format_date(options.today)}.</p>'
+    document.setHtml(render_topic_html(topic, replace(options, for_print=True)) + printed)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, topic.title)
+    return document
+
+
+def write_pdf(document: QTextDocument, path: Path, title: str) -> None:
+    """Write `document` as a PDF file (fonts embedded). QtPrintSupport is loaded only here."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setDocName(title)
+    printer.setCreator("Health topic reader")
+    document.print_(printer)
+
+
+def print_with_dialog(parent: QWidget, document: QTextDocument) -> bool:
+    """Ask for a printer and print; False when the user cancels."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print handout")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    document.print_(printer)
+    return True
+
+
+def preview(parent: QWidget, document: QTextDocument) -> None:
+    """Show the handout as it will print, with Qt's print preview dialog."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Print preview")
+    dialog.paintRequested.connect(document.print_)
+    dialog.exec()

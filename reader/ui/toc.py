@@ -1,0 +1,182 @@
+"""The table of contents: a lazily populated tree model of topics and their sections, and its view.
+
+The model creates no object per row: an index's internal id says whether it is a topic
+(0) or a section of topic row `id - 1`. Topic rows are exposed in batches through
+`canFetchMore`/`fetchMore`, so a pack of 10,000 topics costs nothing until it is scrolled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from reader.content.model import Topic
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # "" for a topic row
+
+_TOPIC = 0  # internal id of topic rows; section rows store their topic's row + 1
+
+
+class TocModel(QAbstractItemModel):
+    """Topics (top level) and their sections (children), read from the immutable content model."""
+
+    def __init__(
+        self, topics: Sequence[Topic], parent: QObject | None = None, *, batch_size: int = 200
+    ) -> None:
+        super().__init__(parent)
+        self._topics = list(topics)
+        self._rows = {topic.id: row for row, topic in enumerate(self._topics)}
+        self._batch_size = batch_size
+        self._loaded = min(batch_size, len(self._topics))
+
+    # --- the QAbstractItemModel interface -------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOPIC)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: AnyIndex | None = None) -> Any:
+        if child is None:  # QObject.parent()
+            return super().parent()
+        if not child.isValid() or child.internalId() == _TOPIC:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _TOPIC)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return self._loaded
+        if parent.column() == 0 and parent.internalId() == _TOPIC:
+            return len(self._topics[parent.row()].sections)
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 1
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        if not parent.isValid():
+            return bool(self._topics)
+        return (
+            parent.internalId() == _TOPIC
+            and parent.column() == 0
+            and bool(self._topics[parent.row()].sections)
+        )
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and self._loaded < len(self._topics)
+
+    def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        end = min(self._loaded + self._batch_size, len(self._topics))
+        self.beginInsertRows(QModelIndex(), self._loaded, end - 1)
+        self._loaded = end
+        self.endInsertRows()
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _TOPIC:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        topic, section_id, title = self._row_data(index)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Read “{title}”" if section_id else f"Open the topic “{title}”"
+        if role == TOPIC_ID_ROLE:
+            return topic.id
+        if role == SECTION_ID_ROLE:
+            return section_id
+        return None
+
+    # --- lookups for the window ---------------------------------------------------------------
+
+    def _row_data(self, index: AnyIndex) -> tuple[Topic, str, str]:
+        if index.internalId() == _TOPIC:
+            topic = self._topics[index.row()]
+            return topic, "", topic.title
+        topic = self._topics[index.internalId() - 1]
+        section = topic.sections[index.row()]
+        return topic, section.id, section.title
+
+    def topic_count(self) -> int:
+        """All topics of the pack, including rows not fetched yet."""
+        return len(self._topics)
+
+    def index_for(self, topic_id: str, section_id: str = "") -> QModelIndex:
+        """The row of a topic or of one of its sections (fetching rows as needed); invalid if unknown."""
+        row = self._rows.get(topic_id)
+        if row is None:
+            return QModelIndex()
+        while row >= self._loaded:
+            self.fetchMore(QModelIndex())
+        topic_index = self.index(row, 0)
+        if not section_id:
+            return topic_index
+        topic = self._topics[row]
+        section_row = next((i for i, s in enumerate(topic.sections) if s.id == section_id), None)
+        return QModelIndex() if section_row is None else self.index(section_row, 0, topic_index)
+
+
+class TocView(QTreeView):
+    """The tree of topics and sections. Click, tap or Enter opens the row in the article."""
+
+    sectionRequested = Signal(str, str)  # noqa: N815 - topic_id, section_id ("" = the topic's start)
+
+    def __init__(self, model: TocModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setObjectName("toc")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)  # lets the view skip measuring 10,000 rows
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("Table of contents")
+        self.setAccessibleDescription("Topics and their sections. Press Enter to read the selected one.")
+        self.setToolTip("Table of contents: click a section, or press Enter, to read it")
+        self.clicked.connect(self._open)
+        self.activated.connect(self._open)
+
+    def toc_model(self) -> TocModel:
+        model = self.model()
+        assert isinstance(model, TocModel)
+        return model
+
+    @Slot(QModelIndex)
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sectionRequested.emit(index.data(TOPIC_ID_ROLE), index.data(SECTION_ID_ROLE))
+
+    def current_location(self) -> tuple[str, str] | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(TOPIC_ID_ROLE), index.data(SECTION_ID_ROLE)
+
+    def set_current(self, topic_id: str, section_id: str = "") -> None:
+        """Mark the row being read, without opening it (nothing is emitted)."""
+        model = self.toc_model()
+        index = model.index_for(topic_id, section_id)
+        if not index.isValid():
+            index = model.index_for(topic_id)
+        if not index.isValid() or index == self.currentIndex():
+            return
+        if index.parent().isValid():
+            self.expand(index.parent())
+        flags = self.selectionModel().SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)

@@ -1,0 +1,1 @@
+"""Tests that start the whole reader, and helpers the window tests share."""
