@@ -1,0 +1,140 @@
+"""A built-in on-screen keyboard with large keys, typing into a QLineEdit through its own editing
+API (insert, backspace), so the field's signals fire as for real typing. No Qt Virtual Keyboard
+(GPL-3/commercial) and nothing from the OS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+MIN_KEY_PX = 56
+
+# Special keys: (name, label, accessible name, tooltip)
+SPECIAL_KEYS = {
+    "backspace": ("⌫", "Backspace", "Delete the letter before the cursor"),
+    "clear": ("Clear", "Clear", "Delete everything typed"),
+    "space": ("Space", "Space", "Type a space"),
+    "enter": ("Search", "Search", "Search for what you typed"),
+    "hide": ("Hide keyboard", "Hide keyboard", "Put the keyboard away"),
+    "done": ("OK", "OK", "Use this PIN"),
+}
+
+# Rows of keys: a single character types itself; a name from SPECIAL_KEYS does that job.
+LETTERS: tuple[tuple[str, ...], ...] = (
+    tuple("1234567890"),
+    tuple("qwertyuiop"),
+    tuple("asdfghjkl'"),
+    (*"zxcvbnm-", "backspace"),
+    ("clear", "space", "enter", "hide"),
+)
+DIGITS: tuple[tuple[str, ...], ...] = (
+    tuple("123"),
+    tuple("456"),
+    tuple("789"),
+    ("backspace", "0", "clear"),
+)
+
+_WIDE = {"space": 5, "clear": 2, "enter": 2, "hide": 3, "backspace": 2, "done": 2}
+
+
+class OnScreenKeyboard(QWidget):
+    """Keys that type into `target` without taking the keyboard focus from it."""
+
+    hideRequested = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        rows: Sequence[Sequence[str]] = LETTERS,
+        key_px: int = 72,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskKeyboard")
+        self.setAccessibleName("On-screen keyboard")
+        self._target: QLineEdit | None = None
+        self._key_px = max(key_px, MIN_KEY_PX)
+        self.keys: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        for row in rows:
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            line.addStretch(1)
+            for key in row:
+                line.addWidget(self._make_key(key), _WIDE.get(key, 1))
+            line.addStretch(1)
+            layout.addLayout(line)
+
+    @property
+    def target(self) -> QLineEdit | None:
+        return self._target
+
+    def set_target(self, target: QLineEdit | None) -> None:
+        self._target = target
+
+    def _make_key(self, key: str) -> QPushButton:
+        label, name, tip = SPECIAL_KEYS.get(key, (key, f"{key}", f"Type {key}"))
+        button = QPushButton(label, self)
+        button.setObjectName(f"key_{key}")
+        button.setAccessibleName(name)
+        button.setToolTip(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus and its cursor
+        button.setMinimumSize(self._key_px * _WIDE.get(key, 1), self._key_px)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        font = QFont(button.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.5)
+        button.setFont(font)
+        button.setAutoRepeat(key == "backspace")
+        button.clicked.connect(self._action_for(key))
+        self.keys[key] = button
+        return button
+
+    def _action_for(self, key: str) -> Callable[[], None]:
+        actions: dict[str, Callable[[], None]] = {
+            "backspace": self.backspace,
+            "clear": self.clear,
+            "space": lambda: self.type_text(" "),
+            "enter": self.enter,
+            "done": self.enter,
+            "hide": self.hideRequested.emit,
+        }
+        return actions.get(key, lambda: self.type_text(key))
+
+    @Slot(str)
+    def type_text(self, text: str) -> None:
+        if self._target is not None:
+            self._target.insert(text)
+
+    @Slot()
+    def backspace(self) -> None:
+        if self._target is not None:
+            self._target.backspace()
+
+    @Slot()
+    def clear(self) -> None:
+        """Delete everything, as a user would (so `textEdited` fires, unlike QLineEdit.clear)."""
+        if self._target is not None:
+            self._target.selectAll()
+            self._target.del_()
+
+    @Slot()
+    def enter(self) -> None:
+        """Press Return in the field: it emits returnPressed (and editingFinished) as usual."""
+        if self._target is None:
+            return
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+            QApplication.sendEvent(self._target, event)
