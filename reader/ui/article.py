@@ -302,7 +302,11 @@ class ArticleView(QTextBrowser):
         if self._pinned_section is not None:
             self._set_current_section(self._pinned_section)
             return
-        line = self.verticalScrollBar().value() + self.viewport().height() * READING_LINE
+        value = self.verticalScrollBar().value()
+        if value <= self.document().documentMargin():  # at the top: the topic's start
+            self._set_current_section("")
+            return
+        line = value + self.viewport().height() * READING_LINE
         current = ""
         for y, section_id in self._heading_positions():
             if y > line:
@@ -411,6 +415,7 @@ class ArticleView(QTextBrowser):
         """Scale the article's text, keeping the first visible line in view."""
         top = self._top_position() if self._topic is not None else 0
         self._zoom = percent
+        self.ensurePolished()  # polishing later (style sheet) would reset the font to the default
         font = self.font()
         font.setPointSizeF(self._base_point_size * percent / 100)
         self.setFont(font)

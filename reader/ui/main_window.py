@@ -8,7 +8,6 @@ Kiosk mode hooks in through `action_table.restrict()`, `set_chrome_visible()`,
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from reader.content.model import Topic
 from reader.ui.actions import Actions, ActionSpec, plain_text
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
+from reader.ui.references import ReferencesView
 from reader.ui.render import (
     DEFAULT_EVIDENCE_MAX_AGE_YEARS,
     RenderOptions,
@@ -47,6 +47,7 @@ from reader.ui.render import (
     section_anchor,
     write_pdf,
 )
+from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         if self._topic_order:
             self.navigate(self._topic_order[0])
         _name_dock_buttons(self.toc_dock, self.search_dock, self.problems_dock)
+        self.article.setFocus()  # keyboard and screen-reader users start in the text
 
     # --- construction -------------------------------------------------------------------------------
 
@@ -106,10 +108,12 @@ class MainWindow(QMainWindow):
         )
         self.article.set_colors(self._theme.colors)
         self.comparison = ComparisonView()
-        self.references = _optional_view("references", "ReferencesView", "The reference list")
+        self.references = ReferencesView()
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
+        self.pages.setAccessibleName("Pages")
+        self.pages.setToolTip("The article, the comparison of procedures and the references")
         self.pages.addTab(self.article, "&Article")
         self.pages.addTab(self.comparison, "&Compare procedures")
         self.pages.addTab(self.references, "&References")
@@ -124,7 +128,7 @@ class MainWindow(QMainWindow):
     def _build_docks(self, topics: Sequence[Topic]) -> None:
         self.toc = TocView(TocModel(topics, self))
         self.toc_dock = self._dock("toc_dock", "Contents", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.search_panel = _optional_view("search_panel", "SearchPanel", "Search")
+        self.search_panel = SearchPanel()
         self.search_dock = self._dock(
             "search_dock", "Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -235,12 +239,8 @@ class MainWindow(QMainWindow):
         """The pages and the search panel ask the window to show a place in the article."""
         self.comparison.sourceRequested.connect(self._on_comparison_source)
         self._browsing = _KeyboardBrowsing(self.comparison.table)
-        citing = getattr(self.references, "citingSentenceRequested", None)
-        if citing is not None:
-            citing.connect(self.show_sentence)
-        activated = getattr(self.search_panel, "resultActivated", None)
-        if activated is not None:
-            activated.connect(self.show_search_result)
+        self.references.citingSentenceRequested.connect(self.show_sentence)
+        self.search_panel.resultActivated.connect(self.show_search_result)
 
     @Slot(str, str, str)
     def _on_comparison_source(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
@@ -287,10 +287,8 @@ class MainWindow(QMainWindow):
         if self.article.topic is topic:
             return
         self.article.show_topic(topic)
-        for view in (self.comparison, self.references):
-            set_topic = getattr(view, "set_topic", None)
-            if set_topic is not None:
-                set_topic(topic)
+        self.comparison.set_topic(topic)
+        self.references.set_topic(topic)
         self.pages.setTabEnabled(self.pages.indexOf(self.comparison), topic.comparison is not None)
         self.setWindowTitle(f"{topic.title} — {APP_TITLE}")
         self.toc.set_current(topic.id)
@@ -363,15 +361,11 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
-        focus = getattr(self.search_panel, "focus_search", None)
-        if focus is not None:
-            focus()
+        self.search_panel.focus_search()
 
     def set_search_service(self, service: Any) -> None:
         """Hand the ready search service to the panel (None: "preparing the index")."""
-        set_service = getattr(self.search_panel, "set_service", None)
-        if set_service is not None:
-            set_service(service)
+        self.search_panel.set_service(service)
 
     def set_index_status(self, message: str, *, busy: bool = False) -> None:
         self.index_label.setText(message)
@@ -470,15 +464,11 @@ class MainWindow(QMainWindow):
         self._file_dialogs_allowed = allowed
         self.action_table["export_pdf"].setVisible(allowed)
         self.action_table["export_pdf"].setEnabled(allowed)
-        setter = getattr(self.references, "set_file_dialogs_allowed", None)
-        if setter is not None:
-            setter(allowed)
+        self.references.set_file_dialogs_allowed(allowed)
 
     def reset_state(self) -> None:
         """Back to a fresh start: first topic at the top, no search, marks, history or zoom."""
-        clear = getattr(self.search_panel, "clear", None)
-        if clear is not None:
-            clear()
+        self.search_panel.clear()
         self.article.clear_highlights()
         self.set_zoom(100, persist=False)
         self._history.clear()
@@ -547,22 +537,6 @@ class _KeyboardBrowsing(QObject):
         if isinstance(event, QKeyEvent):
             self.active = event.type() == QEvent.Type.KeyPress and Qt.Key(event.key()) in self.KEYS
         return False
-
-
-def _optional_view(module: str, class_name: str, what: str) -> QWidget:
-    """PLACEHOLDER while reader/ui/<module>.py is being written: the view, or a page saying so."""
-    try:
-        view_class = getattr(importlib.import_module(f"reader.ui.{module}"), class_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"reader.ui.{module}":
-            raise
-        label = QLabel(f"{what} is not available in this version yet.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.setAccessibleName(f"{what} (not available)")
-        return label
-    widget: QWidget = view_class()
-    return widget
 
 
 def _name_dock_buttons(*docks: QDockWidget) -> None:

@@ -10,6 +10,8 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from reader.app import guard_against_singleton_refcount_bug
 from reader.content.model import Topic
 from reader.ui.main_window import MainWindow, WindowOptions
@@ -39,7 +41,8 @@ def make_window(
     window.resize(*WINDOW_SIZE)
     window.show()
     qtbot.waitExposed(window)
-    window.activateWindow()
+    window.activateWindow()  # shortcuts only reach the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
 
 
