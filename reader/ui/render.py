@@ -239,7 +239,9 @@ def handout_document(topic: Topic, options: RenderOptions, point_size: float = 1
 
 
 def write_pdf(document: QTextDocument, path: Path, title: str) -> None:
-    """Write `document` as a PDF file (fonts embedded). QtPrintSupport is loaded only here."""
+    """Write `document` as a PDF file (fonts embedded); OSError if it cannot be written.
+
+    QtPrintSupport is loaded only here."""
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -247,7 +249,11 @@ def write_pdf(document: QTextDocument, path: Path, title: str) -> None:
     printer.setOutputFileName(str(path))
     printer.setDocName(title)
     printer.setCreator("Health topic reader")
+    with open(path, "wb"):  # Qt fails silently on an unwritable path: let the OS say why first
+        pass
     document.print_(printer)
+    if path.stat().st_size == 0:
+        raise OSError(f"the PDF could not be written to {path}")
 
 
 def print_with_dialog(parent: QWidget, document: QTextDocument) -> bool:
