@@ -25,6 +25,10 @@ from reader.kiosk.pin import MAX_PIN_DIGITS, PinCheck, PinGuard
 
 log = logging.getLogger(__name__)
 
+# The exit status after the administrator's PIN: the systemd unit and Windows Shell Launcher
+# treat it as "stopped on purpose, do not restart" (resources/kiosk/, docs/kiosk.md).
+ADMIN_EXIT_STATUS = 42
+
 _PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 _MOVE = {QEvent.Type.MouseMove, QEvent.Type.TouchUpdate}
 _RELEASE = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
