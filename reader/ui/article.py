@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRegularExpression, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QRegularExpression, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QPaintEvent, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], dt.date]
 READING_LINE = 0.2  # the section being read is the last one whose heading is above 20% of the view
 MEASURE_CHARS = 80  # longest comfortable line; wider windows centre a column of this width
-MIN_SIDE_MARGIN = 12
+MIN_SIDE_MARGIN = 24
 
 
 class ArticleView(QTextBrowser):
@@ -261,10 +261,19 @@ class ArticleView(QTextBrowser):
         self._scroll_to_y(self._y_of(position) if position > 0 else 0)
 
     def _reveal(self, position: int) -> None:
-        """Scroll so `position` sits a third of the way down the view, where the eye looks."""
-        self._pinned_section = None
+        """Scroll so `position` sits a third of the way down the view, where the eye looks;
+        the section holding it becomes the one being read."""
         self._scroll_to_y(max(0.0, self._y_of(position) - self.viewport().height() / 3))
+        self._pinned_section = self._section_at(position)
         self._update_current_section()
+
+    def _section_at(self, position: int) -> str:
+        current = ""
+        for section in self._topic.sections if self._topic is not None else ():
+            start = self._anchors.get(section_anchor(section.id))
+            if start is not None and start <= position:
+                current = section.id
+        return current
 
     def _top_position(self) -> int:
         return self.cursorForPosition(QPoint(0, 0)).position()
@@ -415,14 +424,25 @@ class ArticleView(QTextBrowser):
         """Scale the article's text, keeping the first visible line in view."""
         top = self._top_position() if self._topic is not None else 0
         self._zoom = percent
-        self.ensurePolished()  # polishing later (style sheet) would reset the font to the default
-        font = self.font()
-        font.setPointSizeF(self._base_point_size * percent / 100)
-        self.setFont(font)
+        self.ensurePolished()
+        self._apply_zoom_font()
         self._update_margins()
         self._forget_layout()
         if self._topic is not None:
             self._scroll_to_position(top)
+
+    def _apply_zoom_font(self) -> None:
+        wanted = self._base_point_size * self._zoom / 100
+        if abs(self.font().pointSizeF() - wanted) > 0.01:
+            font = self.font()
+            font.setPointSizeF(wanted)
+            self.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new app style sheet re-polishes the widget and resets its font: zoom again."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._apply_zoom_font()
 
     def point_size(self) -> float:
         return self.font().pointSizeF()

@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         self.references.set_topic(topic)
         self.pages.setTabEnabled(self.pages.indexOf(self.comparison), topic.comparison is not None)
         self.setWindowTitle(f"{topic.title} — {APP_TITLE}")
+        self.toc.expand(self.toc.toc_model().index_for(topic.id))
         self.toc.set_current(topic.id)
 
     def _restore(self, location: Location | None) -> None:

@@ -139,8 +139,9 @@ class TocView(QTreeView):
 
     def __init__(self, model: TocModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setModel(model)
         self.setObjectName("toc")
+        self.ensurePolished()  # the style sheet's row height must be known before rows are measured
+        self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets the view skip measuring 10,000 rows
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -75,7 +75,9 @@ def test_switching_theme_repaints_the_window_and_is_remembered(qtbot, bundled_to
     settings_path = tmp_path / "reader.ini"
     window = make_window(qtbot, [bundled_topic], settings_path)
     try:
+        size = window.article.point_size()
         window.action_table["theme_dark"].trigger()  # View > Theme > Dark
+        assert window.article.point_size() == pytest.approx(size)  # re-polishing kept the text size
         assert QApplication.palette().color(Role.Window) == QColor(DARK.window)
         assert window.article.palette().color(Role.Base) == QColor(DARK.base)
         image = window.article.viewport().grab().toImage()

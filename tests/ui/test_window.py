@@ -207,6 +207,14 @@ def test_every_control_has_an_accessible_name_and_a_tooltip(window: MainWindow) 
     assert len(buttons) >= 8  # the walk did find the toolbar and panel buttons
 
 
+def test_targets_are_at_least_24_pixels(window: MainWindow) -> None:
+    model = window.toc.toc_model()
+    assert window.toc.visualRect(model.index_for(window.current_topic().id, "risks")).height() >= 24
+    for name in ("back", "forward", "home", "find", "zoom_in", "print"):
+        button = window.toolbar.widgetForAction(window.action_table[name])
+        assert button.height() >= 24 and button.width() >= 24, name
+
+
 def test_kiosk_can_switch_off_actions_and_chrome(window: MainWindow) -> None:
     refused = window.restrict_actions(lambda spec: spec.kiosk)
     assert {"quit", "print", "export_pdf", "theme_dark"} <= set(refused)

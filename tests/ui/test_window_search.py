@@ -76,4 +76,5 @@ def test_search_works_with_the_network_unplugged(qtbot, session: ReaderSession, 
     assert article.current_section() == "kyphoplasty"
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert article.textCursor().selectedText().lower() == "balloon"
+    assert window.toc.current_location() == ("vertebroplasty-kyphoplasty", "kyphoplasty")
     assert not no_network  # nothing even tried to open a socket
