@@ -37,6 +37,29 @@ def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
+def _window_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the reader window (no command)."""
+    window = parser.add_argument_group("reader window (when no command is given)")
+    window.add_argument(
+        "--index-dir",
+        type=Path,
+        metavar="DIR",
+        default=None,
+        help="where the search index lives (default: the user's cache directory)",
+    )
+    window.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        default=None,
+        help="colours for this run (default: the saved choice, else the system's)",
+    )
+    window.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="exit with status 0 as soon as the topic is first painted (smoke test, start-up timing)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="health-reader",
@@ -44,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common_options(parser, suppress=False)
+    _window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the content pack; exit 1 if any file is bad")
