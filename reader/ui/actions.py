@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
@@ -84,6 +85,21 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
 
 SPECS_BY_NAME = {spec.name: spec for spec in ACTION_SPECS}
 
+# Where the actions appear; None is a separator, a tuple is a submenu (title, names).
+MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
+    "&File": ["print", "print_preview", "export_pdf", None, "quit"],
+    "&Edit": ["find", "next_hit", "previous_hit"],
+    "&Go": ["back", "forward", "home"],
+    "&View": [
+        "zoom_in",
+        "zoom_out",
+        "zoom_reset",
+        None,
+        ("&Theme", ["theme_system", "theme_light", "theme_dark"]),
+    ],
+}
+TOOLBAR = ["back", "forward", "home", None, "find", None, "zoom_out", "zoom_reset", "zoom_in", None, "print"]
+
 # Some platforms bind Back/Forward to these; they would take Backspace from the search field.
 _TEXT_EDITING_KEYS = {QKeySequence("Backspace"), QKeySequence("Shift+Backspace")}
 
@@ -152,3 +168,35 @@ class Actions:
         for spec, action in self:
             if spec.icon:
                 action.setIcon(icon_for(spec.icon))
+
+    def fill_menu_bar(self, menu_bar: QMenuBar) -> dict[str, QMenu]:
+        """Add the MENUS to a menu bar; returns the menus by title for callers to extend."""
+        menus = {}
+        for title, entries in MENUS.items():
+            menus[title] = menu = menu_bar.addMenu(title)
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                elif isinstance(entry, tuple):
+                    submenu = menu.addMenu(entry[0])
+                    for name in entry[1]:
+                        submenu.addAction(self[name])
+                else:
+                    menu.addAction(self[entry])
+        return menus
+
+    def make_toolbar(self, title: str, parent: QWidget) -> QToolBar:
+        """The TOOLBAR, with icons and text, each button named for screen readers."""
+        toolbar = QToolBar(title, parent)
+        toolbar.setObjectName("navigation_toolbar")
+        toolbar.setAccessibleName(f"{title} toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in TOOLBAR:
+            if name is None:
+                toolbar.addSeparator()
+                continue
+            toolbar.addAction(self[name])
+            button = toolbar.widgetForAction(self[name])
+            if button is not None:
+                button.setAccessibleName(plain_text(self[name].text()))
+        return toolbar

@@ -14,33 +14,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QStringListModel, Qt, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
-    QMenu,
     QProgressBar,
     QTabWidget,
-    QToolBar,
     QToolButton,
     QWidget,
 )
 
 from reader.content.errors import ContentError
 from reader.content.model import Topic
-from reader.ui.actions import Actions, ActionSpec, plain_text
+from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.references import ReferencesView
 from reader.ui.render import (
     DEFAULT_EVIDENCE_MAX_AGE_YEARS,
     RenderOptions,
+    ask_pdf_path,
     handout_document,
     preview,
     print_with_dialog,
@@ -168,48 +166,13 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(widget)
 
     def _build_menus_and_toolbar(self) -> None:
-        a = self.action_table
-        layout: dict[str, list[str | None]] = {
-            "&File": ["print", "print_preview", "export_pdf", None, "quit"],
-            "&Edit": ["find", "next_hit", "previous_hit"],
-            "&Go": ["back", "forward", "home"],
-            "&View": ["zoom_in", "zoom_out", "zoom_reset"],
-        }
-        for title, names in layout.items():
-            menu = self.menuBar().addMenu(title)
-            for name in names:
-                menu.addAction(a[name]) if name else menu.addSeparator()
-        view = self.menuBar().actions()[-1].menu()
-        assert isinstance(view, QMenu)
-        theme_menu = view.addMenu("&Theme")
-        for name in ("theme_system", "theme_light", "theme_dark"):
-            theme_menu.addAction(a[name])
+        menus = self.action_table.fill_menu_bar(self.menuBar())
+        view = menus["&View"]
         view.addSeparator()
         for dock in (self.toc_dock, self.search_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
-        self.toolbar = QToolBar("Navigation", self)
-        self.toolbar.setObjectName("navigation_toolbar")
-        self.toolbar.setAccessibleName("Navigation toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in (
-            "back",
-            "forward",
-            "home",
-            None,
-            "find",
-            None,
-            "zoom_out",
-            "zoom_reset",
-            "zoom_in",
-            None,
-        ):
-            self.toolbar.addAction(a[name]) if name else self.toolbar.addSeparator()
-        self.toolbar.addAction(a["print"])
+        self.toolbar = self.action_table.make_toolbar("Navigation", self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        for _spec, action in a:
-            button = self.toolbar.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(plain_text(action.text()))
 
     def _connect(self) -> None:
         a = self.action_table
@@ -420,16 +383,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def ask_export_pdf(self) -> None:
+        """Ask where to save the handout (laptops), then write it and say so in the status bar."""
         topic = self.current_topic()
-        if topic is None or not self._file_dialogs_allowed:
+        path = ask_pdf_path(self, topic.id) if topic is not None and self._file_dialogs_allowed else None
+        if path is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Export as PDF", str(Path(folder) / f"{topic.id}.pdf"), "PDF files (*.pdf)"
-        )
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         try:
             self.export_pdf(path)
         except OSError as exc:

@@ -13,8 +13,9 @@ import html
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFont, QTextDocument
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from reader.content.model import Block, BulletList, Credits, Reference, Section, Sentence, Topic
 from reader.ui.theme import LIGHT, ThemeColors
@@ -279,3 +280,14 @@ def preview(parent: QWidget, document: QTextDocument) -> None:
     dialog.setWindowTitle("Print preview")
     dialog.paintRequested.connect(document.print_)
     dialog.exec()
+
+
+def ask_pdf_path(parent: QWidget, suggested_stem: str) -> Path | None:
+    """Ask where to save a PDF (in the Documents folder by default); None if cancelled."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, "Export as PDF", str(Path(folder) / f"{suggested_stem}.pdf"), "PDF files (*.pdf)"
+    )
+    if not name:
+        return None
+    return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")

@@ -99,6 +99,7 @@ def _search_comparison_references(window: MainWindow, out_dir: Path) -> list[Pat
     shots = [_save(window, out_dir, "search")]
     panel.clear()
     window.article.clear_highlights()
+    window.statusBar().clearMessage()
     window.pages.setCurrentWidget(window.comparison)
     table = window.comparison.table
     table.setFocus()
