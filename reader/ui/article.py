@@ -25,7 +25,7 @@ from reader.ui.render import (
     section_anchor,
 )
 from reader.ui.settings import DEFAULT_ZOOM
-from reader.ui.theme import LIGHT, ThemeColors
+from reader.ui.theme import LIGHT, ThemeColors, load_style_sheet
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +101,7 @@ class ArticleView(QTextBrowser):
     def set_colors(self, colors: ThemeColors) -> None:
         """Render in a theme's colours, keeping the reading position, marks and selection."""
         self._colors = colors
+        self.setStyleSheet(load_style_sheet())  # the focus ring's palette(...) colours resolve anew
         if self._topic is not None:
             self._render(keep_position=True)
 

@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self.problems_button.hide()
         self.zoom_label = QLabel("")
         self.zoom_label.setAccessibleName("Text size")
+        for label in (self.index_label, self.zoom_label):
+            label.setContentsMargins(8, 0, 8, 0)
         for widget in (self.problems_button, self.index_label, self.index_progress, self.zoom_label):
             bar.addPermanentWidget(widget)
 

@@ -42,6 +42,7 @@ class ThemeColors:
     button_text: str
     highlight: str
     highlighted_text: str
+    inactive_highlight: str  # selection in a view without focus: the focused view stands out
     link: str
     link_visited: str
     tooltip_base: str
@@ -73,6 +74,7 @@ LIGHT = ThemeColors(
     button_text="#1b1f24",
     highlight="#0b5cad",
     highlighted_text="#ffffff",
+    inactive_highlight="#d3dde9",
     link="#0a55a6",
     link_visited="#6a3d9a",
     tooltip_base="#fffbe6",
@@ -103,6 +105,7 @@ DARK = ThemeColors(
     button_text="#e6e8eb",
     highlight="#2a62b0",
     highlighted_text="#ffffff",
+    inactive_highlight="#3a4452",
     link="#8cbcff",
     link_visited="#c9a8ff",
     tooltip_base="#2d3137",
@@ -131,6 +134,7 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "alternate_base"),
     ("button_text", "button"),
     ("highlighted_text", "highlight"),
+    ("text", "inactive_highlight"),
     ("link", "base"),
     ("link_visited", "base"),
     ("tooltip_text", "tooltip_base"),
@@ -189,6 +193,9 @@ def build_palette(colors: ThemeColors) -> QPalette:
     }
     for role, value in assignments.items():
         palette.setColor(role, QColor(value))
+    inactive = QPalette.ColorGroup.Inactive
+    palette.setColor(inactive, roles.Highlight, QColor(colors.inactive_highlight))
+    palette.setColor(inactive, roles.HighlightedText, QColor(colors.text))
     disabled = QPalette.ColorGroup.Disabled
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         palette.setColor(disabled, role, QColor(colors.disabled_text))
@@ -243,8 +250,7 @@ class ThemeController(QObject):
         self._colors = colors_for(self._choice)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setPalette(build_palette(self._colors))
-            app.setStyleSheet(load_style_sheet())  # palette(...) in the sheet resolves anew
+            app.setPalette(build_palette(self._colors))  # no app style sheet: see reader.qss
         self.themeChanged.emit(self._colors.name)
 
     @Slot(Qt.ColorScheme)

@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 from reader.content.model import Topic
 
@@ -20,6 +29,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # "" for a topic row
 
+MIN_ROW_HEIGHT = 28
 _TOPIC = 0  # internal id of topic rows; section rows store their topic's row + 1
 
 
@@ -132,6 +142,14 @@ class TocModel(QAbstractItemModel):
         return QModelIndex() if section_row is None else self.index(section_row, 0, topic_index)
 
 
+class _TallRows(QStyledItemDelegate):
+    """Rows at least MIN_ROW_HEIGHT high (a 24 px target, WCAG 2.5.8) and growing with the font."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return size.expandedTo(QSize(0, max(MIN_ROW_HEIGHT, round(option.fontMetrics.height() * 1.7))))
+
+
 class TocView(QTreeView):
     """The tree of topics and sections. Click, tap or Enter opens the row in the article."""
 
@@ -140,7 +158,7 @@ class TocView(QTreeView):
     def __init__(self, model: TocModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("toc")
-        self.ensurePolished()  # the style sheet's row height must be known before rows are measured
+        self.setItemDelegate(_TallRows(self))
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets the view skip measuring 10,000 rows
