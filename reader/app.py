@@ -29,25 +29,6 @@ from reader.ui.theme import ThemeChoice, ThemeController, app_icon
 log = logging.getLogger(__name__)
 
 
-def guard_against_singleton_refcount_bug() -> None:
-    """Work around a PySide6 6.12 bug that crashes long sessions on CPython 3.11.
-
-    Measured here: every call of a Python slot from a Qt signal drops one reference to
-    None, and every `Signal.emit()` from Python drops one to True; after a few thousand
-    (None starts near 5,000, True near 600) CPython aborts with "deallocating None". Until a
-    fixed PySide6 is pinned, give the three singletons references that cannot run out. They
-    are never freed anyway; from CPython 3.12 they are immortal and this is not needed.
-    """
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(singleton))
-        if refcount.value < 1 << 40:
-            refcount.value += 1 << 40
-
-
 @dataclass(frozen=True)
 class IndexJob:
     topics: tuple[Topic, ...]
@@ -182,7 +163,6 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     from reader.excepthook import ExceptionHook
     from reader.logging_setup import configure_logging
 
-    guard_against_singleton_refcount_bug()
     configure_logging(verbose=bool(getattr(args, "verbose", False)), log_dir=paths.log_dir())
     app = _application()
     settings = Settings()

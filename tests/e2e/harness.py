@@ -12,13 +12,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from reader.app import guard_against_singleton_refcount_bug
 from reader.content.model import Topic
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController
-
-guard_against_singleton_refcount_bug()  # see reader.app: long test sessions hit the PySide6 bug too
 
 PINNED_TODAY = dt.date(2026, 11, 25)
 WINDOW_SIZE = (1280, 800)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.app import ReaderSession, _application, guard_against_singleton_refcount_bug
+from reader.app import ReaderSession, _application
 from reader.content import load_content
 from reader.resources import BUNDLED_CONTENT_DIR, PROJECT_ROOT
 from reader.ui.main_window import MainWindow, WindowOptions
@@ -58,7 +58,6 @@ def _click(widget: QWidget, point: QPoint) -> None:
 
 def capture(out_dir: Path, work_dir: Path) -> list[Path]:
     """Write every screenshot into `out_dir`; settings and index live in `work_dir`."""
-    guard_against_singleton_refcount_bug()
     out_dir.mkdir(parents=True, exist_ok=True)
     _application()
     theme = ThemeController(ThemeChoice.LIGHT)
