@@ -8,7 +8,7 @@ import logging
 import math
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.kiosk.fonts import scaled_font
 from reader.kiosk.keyboard import DIGITS, OnScreenKeyboard
 from reader.kiosk.pin import MAX_PIN_DIGITS, PinCheck, PinGuard
 
@@ -127,8 +128,7 @@ class PinDialog(QDialog):
         self._update_lock()
 
     def _build(self) -> None:
-        big = QFont(self.font())
-        big.setPointSizeF(max(big.pointSizeF(), 10.0) * 1.5)
+        big = scaled_font(1.3)
         for widget in (self.prompt, self.field, self.status, self.unlock_button, self.cancel_button):
             widget.setFont(big)
         self.prompt.setWordWrap(True)

@@ -5,26 +5,21 @@ following an IdleWatcher. Any touch cancels it (the watcher sees the touch, not 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from reader.kiosk.fonts import scaled_font
 from reader.kiosk.idle import IdleWatcher
 
 TITLE = "Are you still reading?"
 HINT = "Touch anywhere to continue."
 _BACKDROP = QColor(0, 0, 0, 170)
+CARD_WIDTH = 880
 
 
 def countdown_text(seconds: int) -> str:
     unit = "second" if seconds == 1 else "seconds"
     return f"The screen will reset in {seconds} {unit}."
-
-
-def _scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(max(font.pointSizeF(), 10.0) * factor)
-    font.setBold(bold)
-    return font
 
 
 class CountdownOverlay(QWidget):
@@ -49,6 +44,7 @@ class CountdownOverlay(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setAutoFillBackground(True)
         card.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        card.setMinimumWidth(CARD_WIDTH)  # wrapped labels would otherwise make a narrow column
         layout = QVBoxLayout(card)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(24)
@@ -57,14 +53,14 @@ class CountdownOverlay(QWidget):
             (self.message, 2.0, False),
             (self.hint, 1.6, False),
         ):
-            label.setFont(_scaled_font(label, factor, bold=bold))
+            label.setFont(scaled_font(factor, bold=bold))
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             layout.addWidget(label)
         self.title.setObjectName("kioskCountdownTitle")
         self.message.setObjectName("kioskCountdownMessage")
         self.button.setObjectName("kioskCountdownButton")
-        self.button.setFont(_scaled_font(self.button, 1.6, bold=True))
+        self.button.setFont(scaled_font(1.6, bold=True))
         self.button.setMinimumSize(360, 88)
         self.button.setToolTip("Keep reading; the screen will not reset")
         self.button.setAccessibleName("Continue reading")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reader.kiosk.fonts import scaled_font
 
 MIN_KEY_PX = 56
 
@@ -94,9 +96,7 @@ class OnScreenKeyboard(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus and its cursor
         button.setMinimumSize(self._key_px * _WIDE.get(key, 1), self._key_px)
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        font = QFont(button.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.5)
-        button.setFont(font)
+        button.setFont(scaled_font(1.5))
         button.setAutoRepeat(key == "backspace")
         button.clicked.connect(self._action_for(key))
         self.keys[key] = button

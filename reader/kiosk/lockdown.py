@@ -36,10 +36,12 @@ def key_text(sequence: QKeySequence) -> str:
     return sequence.toString(QKeySequence.SequenceFormat.PortableText)
 
 
-def blocked_key_texts(extra: Iterable[str] = ()) -> set[str]:
+def blocked_key_texts(
+    extra: Iterable[str] = (), extra_standard: Iterable[QKeySequence.StandardKey] = ()
+) -> set[str]:
     """The single key chords the lockdown swallows, as portable text ("Alt+F4", "Esc")."""
     sequences = [QKeySequence(s) for s in (*BLOCKED_KEYS, *extra)]
-    for standard in BLOCKED_STANDARD_KEYS:
+    for standard in (*BLOCKED_STANDARD_KEYS, *extra_standard):
         sequences.extend(QKeySequence.keyBindings(standard))
     return {key_text(s) for s in sequences if s.count() == 1}
 
@@ -59,9 +61,15 @@ class Lockdown(QObject):
 
     refused = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, internal_schemes: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        internal_schemes: Iterable[str] = (),
+        extra_standard_keys: Iterable[QKeySequence.StandardKey] = (),
+    ) -> None:
         super().__init__(parent)
-        self._blocked = blocked_key_texts()
+        self._blocked = blocked_key_texts(extra_standard=extra_standard_keys)
         self._internal = frozenset(s.lower() for s in internal_schemes)
         self._windows: list[QWidget] = []
         self._unlocked = False

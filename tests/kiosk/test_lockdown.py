@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -155,14 +156,16 @@ def _menu_event() -> QContextMenuEvent:
 def _drop_text(target: QWidget, text: str) -> tuple[bool, bool]:
     mime = QMimeData()
     mime.setText(text)
-    point = QPointF(target.rect().center()) + QPointF(0.5, 0.5)  # not integral: the QPointF overload
-    enter = QDragEnterEvent(
-        point,
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    point = QPointF(target.rect().center())
+    with warnings.catch_warnings():  # PySide6 6.12 deprecates the QPoint form that 6.11 alone has
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            point.toPoint(),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
     QApplication.sendEvent(target, enter)
     drop = QDropEvent(
         point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

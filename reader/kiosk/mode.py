@@ -1,0 +1,316 @@
+"""Kiosk mode applied to a finished main window, through the window's public hooks: lockdown,
+simplified large chrome, home page, on-screen keyboard, idle reset and the administrator exit.
+
+`apply_kiosk(window, app, config)` is the one entry point; the views know nothing of kiosks.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from reader.content.model import Topic
+from reader.kiosk.admin import ADMIN_EXIT_STATUS, AdminExit, AdminGesture
+from reader.kiosk.config import KioskConfig
+from reader.kiosk.countdown import CountdownOverlay
+from reader.kiosk.fonts import MIN_BASE_POINTS
+from reader.kiosk.home import KioskBar, KioskHome
+from reader.kiosk.idle import IdleWatcher
+from reader.kiosk.keyboard import OnScreenKeyboard
+from reader.kiosk.lockdown import Lockdown
+from reader.kiosk.pin import PinGuard
+from reader.kiosk.printing import print_handout
+from reader.kiosk.reset import clear_clipboard, clear_selections_and_scroll, close_dialogs_and_menus
+from reader.kiosk.touch import enable_touch_scrolling, enlarge_touch_targets
+from reader.resources import resource_path
+from reader.ui.main_window import MainWindow
+from reader.ui.render import section_anchor
+from reader.ui.toc import TOPIC_ID_ROLE
+
+log = logging.getLogger(__name__)
+
+STYLE_SHEET = resource_path("styles", "kiosk.qss")
+SEARCH_WIDTH = 600
+_SELECTING = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+_KEYBOARD_REASONS = {
+    Qt.FocusReason.MouseFocusReason,
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+}
+
+
+def load_style_sheet() -> str:
+    try:
+        return STYLE_SHEET.read_text("utf-8")
+    except OSError as exc:
+        log.warning("kiosk style sheet not loaded: %s", exc)
+        return ""
+
+
+def topics_of(window: MainWindow) -> list[Topic]:
+    """Every topic of the window, in table-of-contents order."""
+    model = window.toc.toc_model()
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    ids = [model.index(row, 0).data(TOPIC_ID_ROLE) for row in range(model.rowCount())]
+    return [topic for topic in map(window.topic, ids) if topic is not None]
+
+
+class KioskSession(QObject):
+    """Everything kiosk mode adds to one window. Times: `second_ms` shortens a second (tests);
+    `clock` feeds the PIN rate limit; `on_exit(status)` ends the app after the admin's PIN."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        app: QApplication,
+        config: KioskConfig,
+        *,
+        second_ms: int = 1000,
+        clock: Callable[[], float] = time.monotonic,
+        on_exit: Callable[[int], None] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.app = app
+        self.config = config
+        self._on_exit = on_exit if on_exit is not None else app.exit
+        extra = (
+            ()
+            if config.allow_text_selection
+            else (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut)
+        )
+        self.lockdown = Lockdown(self, extra_standard_keys=extra)
+        self.idle = IdleWatcher(config.idle_seconds, config.warning_seconds, second_ms=second_ms, parent=self)
+        gesture = AdminGesture(
+            window,
+            hold_ms=round(config.admin_hold_seconds * second_ms),
+            corner_px=config.admin_corner_px,
+            chord=config.admin_chord,
+        )
+        self.admin = AdminExit(window, PinGuard(config.pin_hash, clock=clock), gesture)
+        self._saved_font = QFont(app.font())
+
+    # --- switching on ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._set_font()  # first: the kiosk widgets size their text from it
+        self.home = KioskHome(topics_of(self.window))
+        self.stack = QStackedWidget()
+        self.bar = KioskBar(self.window)
+        self.keyboard = OnScreenKeyboard(key_px=64)
+        self.keyboard_dock = QDockWidget("Keyboard", self.window)
+        self.overlay = CountdownOverlay(self.window)
+        self.status = QLabel("")
+        self._lock_down()
+        self._simplify_chrome()
+        self._build_pages()
+        self._build_bar()
+        self._build_keyboard()
+        self._style()
+        self._watch_idle()
+        self.admin.gesture.start(self.app)
+        self.admin.unlocked.connect(self._leave)
+        self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.window.showFullScreen()
+        self.show_home()
+        self.home.setFocus(Qt.FocusReason.OtherFocusReason)
+        log.info("kiosk mode on")
+
+    def stop(self) -> None:
+        """Remove the app-wide filters (tests; the app normally just ends)."""
+        self.idle.stop()
+        self.admin.gesture.stop(self.app)
+        self.lockdown.uninstall(self.app)
+        self.app.setFont(self._saved_font)
+
+    def _lock_down(self) -> None:
+        self.lockdown.install(self.app)
+        self.lockdown.guard_window(self.window)
+        if not self.config.allow_text_selection:
+            for widget in self.window.findChildren(QTextEdit):
+                widget.setTextInteractionFlags(widget.textInteractionFlags() & ~_SELECTING)
+
+    def _simplify_chrome(self) -> None:
+        refused = self.window.restrict_actions(lambda spec: spec.kiosk)
+        log.debug("kiosk: actions off: %s", ", ".join(refused))
+        self.window.set_chrome_visible(False)
+        self.window.set_file_dialogs_allowed(False)
+        self.window.toc_dock.hide()  # the home page is the table of contents
+        for dock in (self.window.toc_dock, self.window.search_dock):
+            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        # Results at kiosk text size need room: about a third of a 1080p screen.
+        self.window.resizeDocks([self.window.search_dock], [SEARCH_WIDTH], Qt.Orientation.Horizontal)
+
+    def _build_pages(self) -> None:
+        self.window.takeCentralWidget()  # the pages, kept alive by the stack below
+        self.stack.setObjectName("kioskStack")
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.window.pages)
+        self.window.setCentralWidget(self.stack)
+        self.home.sectionChosen.connect(self._open_section)
+        self.home.pageChosen.connect(self._open_page)
+        activated = getattr(self.window.search_panel, "resultActivated", None)
+        if activated is not None:
+            activated.connect(self.show_pages)
+        for name in ("back", "forward", "home"):
+            self.window.action_table[name].triggered.connect(self.show_pages)
+
+    def _build_bar(self) -> None:
+        actions = self.window.action_table
+        self.home_action = QAction("Home", self)
+        self.home_action.setToolTip("Go back to the list of topics")
+        self.home_action.setIcon(actions["home"].icon())
+        self.home_action.triggered.connect(self.show_home)
+        self.bar.add(self.home_action)
+        self.bar.add(actions["back"], "Back")
+        self.bar.add(actions["forward"], "Forward")
+        self.bar.add(actions["find"], "Search")
+        self.bar.add(actions["zoom_out"], "Smaller text")
+        self.bar.add(actions["zoom_in"], "Larger text")
+        if self.config.allow_printing:
+            self.print_action = QAction("Print", self)
+            self.print_action.setToolTip("Print this topic on the printer here")
+            self.print_action.setIcon(actions["print"].icon())
+            self.print_action.triggered.connect(self.print_topic)
+            self.bar.add(self.print_action)
+        self.bar.add_spacer()
+        self.status.setObjectName("kioskStatus")
+        self.status.setAccessibleName("Message")
+        self.bar.addWidget(self.status)
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+
+    def _build_keyboard(self) -> None:
+        dock = self.keyboard_dock
+        dock.setObjectName("kioskKeyboardDock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setTitleBarWidget(QWidget(dock))
+        dock.setWidget(self.keyboard)
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        field = getattr(self.window.search_panel, "field", None)
+        if isinstance(field, QLineEdit) and self.config.on_screen_keyboard:
+            self.keyboard.set_target(field)
+            field.installEventFilter(self)
+            field.returnPressed.connect(dock.hide)
+            self.window.action_table["find"].triggered.connect(dock.show)
+        self.keyboard.hideRequested.connect(dock.hide)
+
+    def _set_font(self) -> None:
+        """All text of the app (dialogs and popups too) at the kiosk's size."""
+        font = QFont(self._saved_font)
+        font.setPointSizeF(max(font.pointSizeF(), MIN_BASE_POINTS) * self.config.zoom_percent / 100)
+        self.app.setFont(font)
+
+    def _style(self) -> None:
+        sheet = load_style_sheet()  # on the kiosk's own widgets: a sheet on the window would stop
+        for widget in (self.bar, self.home, self.keyboard_dock, self.overlay):  # fonts propagating
+            widget.setStyleSheet(sheet)
+        enlarge_touch_targets(self.window)
+        enable_touch_scrolling(self.window)
+        self.window.statusBar().hide()  # keyboard hints and index status: the search panel says it
+        self.window.pages.tabBar().setFont(self.app.font())
+        self.window.set_zoom(self.config.zoom_percent, persist=False)
+
+    def _watch_idle(self) -> None:
+        self.overlay.follow(self.idle)
+        self.idle.resetRequested.connect(self.reset)
+        self.idle.start(self.app)
+
+    # --- while running --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Show the keyboard when the search field is touched or given the focus by the user."""
+        kind = event.type()
+        touched = kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+        focused = (
+            kind == QEvent.Type.FocusIn and getattr(event, "reason", lambda: None)() in _KEYBOARD_REASONS
+        )
+        if touched or focused:
+            self.keyboard_dock.show()
+        return False
+
+    @Slot()
+    def show_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.home.verticalScrollBar().setValue(0)
+
+    @Slot()
+    def show_pages(self) -> None:
+        self.stack.setCurrentIndex(1)
+
+    @Slot(str, str)
+    def _open_section(self, topic_id: str, section_id: str) -> None:
+        self.window.navigate(topic_id, section_anchor(section_id) if section_id else "")
+        self.show_pages()
+
+    @Slot(str, str)
+    def _open_page(self, topic_id: str, page: str) -> None:
+        self.window.navigate(topic_id)
+        self.window.pages.setCurrentWidget(
+            self.window.comparison if page == "comparison" else self.window.references
+        )
+        self.show_pages()
+
+    @Slot()
+    def print_topic(self) -> None:
+        topic = self.window.current_topic()
+        if topic is not None:
+            self.status.setText(print_handout(topic))
+
+    @Slot()
+    def reset(self) -> None:
+        """Wipe what the last person left: back to the home page as if freshly started."""
+        close_dialogs_and_menus()
+        self.window.reset_state()
+        self.window.set_zoom(self.config.zoom_percent, persist=False)
+        topic = self.window.current_topic()
+        for view in (self.window.comparison, self.window.references):
+            set_topic = getattr(view, "set_topic", None)
+            if set_topic is not None:
+                set_topic(topic)
+        clear_selections_and_scroll(self.window)
+        clear_clipboard()
+        self.keyboard_dock.hide()
+        self.status.clear()
+        self.show_home()
+        self.home.setFocus(Qt.FocusReason.OtherFocusReason)
+        log.info("kiosk reset")
+
+    @Slot()
+    def _leave(self) -> None:
+        log.info("kiosk closed by the administrator")
+        self.lockdown.unlock()
+        self.idle.stop()
+        clear_clipboard()
+        self.window.close()
+        self._on_exit(ADMIN_EXIT_STATUS)
+
+
+def apply_kiosk(
+    window: MainWindow,
+    app: QApplication,
+    config: KioskConfig,
+    *,
+    second_ms: int = 1000,
+    clock: Callable[[], float] = time.monotonic,
+    on_exit: Callable[[int], None] | None = None,
+) -> KioskSession:
+    """Turn `window` into a kiosk and show it full screen; the session lives as long as the window."""
+    session = KioskSession(window, app, config, second_ms=second_ms, clock=clock, on_exit=on_exit)
+    session.start()
+    return session

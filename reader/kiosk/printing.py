@@ -1,0 +1,37 @@
+"""Kiosk printing: straight to the default printer, never through a dialog (a print dialog can
+browse files and "print to file")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtGui import QTextDocument
+
+from reader.content.model import Topic
+from reader.ui.render import RenderOptions, handout_document
+
+log = logging.getLogger(__name__)
+
+NO_PRINTER = "Printing is not available here. Please ask at the desk."
+PRINTING = "Printing… Please collect your handout from the printer."
+
+
+def print_handout(topic: Topic, today: dt.date | None = None) -> str:
+    """Print `topic` as a handout on the default printer; return what to tell the user."""
+    document = handout_document(topic, RenderOptions(today=today or dt.date.today()))
+    return print_to_default_printer(document)
+
+
+def print_to_default_printer(document: QTextDocument) -> str:
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        log.warning("kiosk print refused: no default printer")
+        return NO_PRINTER
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    document.print_(printer)
+    log.info("kiosk handout sent to %s", info.printerName())
+    return PRINTING
