@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class IndexJob:
-    topics: tuple[Topic, ...]
+    topics: Sequence[Topic]
     index_dir: Path
     synonyms_path: Path | None
 
@@ -102,7 +102,7 @@ class ReaderSession(QObject):
         self.builder = IndexBuilder(self, build)
         self.builder.ready.connect(self._on_index_ready)
         self.builder.failed.connect(self._on_index_failed)
-        self._job = IndexJob(tuple(result.topics), index_dir, synonyms_path)
+        self._job = IndexJob(result.topics, index_dir, synonyms_path)  # built lazily, in the worker
         self._index_started = False
         if not result.topics:
             self.window.set_index_status("No topics to search")
@@ -170,7 +170,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()
     pack = content_dir(args)
-    result = load_content(pack)
+    result = load_content(pack, paths.cache_dir() / "content")
     for error in result.errors:
         log.warning("%s", error)
     session = ReaderSession(

@@ -21,6 +21,10 @@ class ContentError(Exception):
     message: str
     severity: str = "error"  # "error" skips the file; "warning" only reports
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[Path, int | None, str, str, str]]:
+        # dataclass exceptions do not fill `args`, so pickle by fields (the content cache stores errors)
+        return (ContentError, (self.path, self.line, self.field, self.message, self.severity))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
         field = f" {self.field}:" if self.field else ""

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.content.build import build_topic
+from reader.content.cache import PackCache, pack_cache_dir
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.schema import validate_structure
+from reader.content.store import TopicRecord, TopicStore
 from reader.content.yamltext import MAX_FILE_BYTES, parse_yaml, too_large
 
 log = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ NON_TOPIC_FILES = {"synonyms", "pack"}  # data files that may sit beside topics 
 
 @dataclass
 class LoadResult:
-    topics: list[Topic] = field(default_factory=list)
+    topics: TopicStore = field(default_factory=lambda: TopicStore([]))
     errors: list[ContentError] = field(default_factory=list)  # files skipped, and warnings
     files: int = 0  # topic files found
 
@@ -32,7 +34,7 @@ class LoadResult:
         return any(e.severity == "error" for e in self.errors)
 
     def topic(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
+        return self.topics.get(topic_id)
 
 
 def topic_files(content_dir: Path) -> list[Path]:
@@ -48,6 +50,10 @@ def topic_files(content_dir: Path) -> list[Path]:
     return sorted(files)
 
 
+def _unreadable(path: Path, exc: OSError) -> ContentError:
+    return ContentError(path, None, "", f"cannot read file: {exc.strerror or exc}")
+
+
 def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
     """Read, parse, validate and build one topic file. Never raises for bad content."""
     try:
@@ -56,7 +62,7 @@ def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
             return None, [too_large(path, size)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentError(path, None, "", f"cannot read file: {exc.strerror or exc}")]
+        return None, [_unreadable(path, exc)]
     try:
         parsed = parse_yaml(path, raw)
     except ContentError as exc:
@@ -67,46 +73,59 @@ def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
     return build_topic(path, parsed, hashlib.sha256(raw).hexdigest())
 
 
-def load_content(content_dir: Path) -> LoadResult:
-    """Load every topic of a pack; errors name file, line and field."""
+def load_content(content_dir: Path, cache_dir: Path | None = None) -> LoadResult:
+    """Load every topic of a pack; errors name file, line and field.
+
+    With `cache_dir`, unchanged files are taken from the pack cache (see
+    reader.content.cache) and topics are built only when used.
+    """
     result = LoadResult()
     if not content_dir.is_dir():
         result.errors.append(ContentError(content_dir, None, "", "content directory not found"))
         return result
     files = topic_files(content_dir)
     result.files = len(files)
-    seen: dict[str, Path] = {}
-    for path in files:
-        topic, errors = load_topic_file(path)
-        result.errors.extend(errors)
-        if topic is None:
+    cache = PackCache(pack_cache_dir(cache_dir, content_dir)) if cache_dir is not None else None
+    records = [_record(path, cache) for path in files]
+    if cache is not None:
+        cache.save(records)
+    seen: dict[str, str] = {}
+    kept: list[TopicRecord] = []
+    for record in records:
+        result.errors.extend(record.errors)
+        if record.topic_id is None:
             continue
-        if topic.id in seen:
-            result.errors.append(
-                ContentError(path, None, "id", f"topic id '{topic.id}' is already used by {seen[topic.id]}")
-            )
+        if record.topic_id in seen:
+            message = f"topic id '{record.topic_id}' is already used by {seen[record.topic_id]}"
+            result.errors.append(ContentError(Path(record.path), None, "id", message))
             continue
-        seen[topic.id] = path
-        result.topics.append(topic)
-    _check_related(result)
-    result.topics.sort(key=lambda t: (t.title.casefold(), t.id))
+        seen[record.topic_id] = record.path
+        kept.append(record)
+    kept.sort(key=lambda r: (r.title.casefold(), r.topic_id or ""))
+    _check_related(kept, result)
+    result.topics = TopicStore(kept)
     for error in result.errors:
         log.warning("%s", error)
     return result
 
 
-def _check_related(result: LoadResult) -> None:
+def _record(path: Path, cache: PackCache | None) -> TopicRecord:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return TopicRecord(str(path), 0, 0, None, errors=(_unreadable(path, exc),))
+    cached = cache.lookup(path, stat) if cache is not None else None
+    if cached is not None:
+        return cached
+    topic, errors = load_topic_file(path)
+    return TopicRecord.of(str(path), stat.st_mtime_ns, stat.st_size, topic, errors)
+
+
+def _check_related(records: list[TopicRecord], result: LoadResult) -> None:
     """A related link to a topic that is not in the pack is a warning; the link is simply not shown."""
-    ids = {t.id for t in result.topics}
-    for topic in result.topics:
-        for target in topic.related:
+    ids = {r.topic_id for r in records}
+    for record in records:
+        for target in record.related:
             if target not in ids:
-                result.errors.append(
-                    ContentError(
-                        Path(topic.source_path),
-                        None,
-                        "related",
-                        f"no topic '{target}' in this pack",
-                        "warning",
-                    )
-                )
+                message = f"no topic '{target}' in this pack"
+                result.errors.append(ContentError(Path(record.path), None, "related", message, "warning"))

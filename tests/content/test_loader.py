@@ -53,7 +53,7 @@ def test_flat_pack_without_topics_folder(tmp_path: Path) -> None:
 
 def test_missing_directory_is_an_error_not_a_crash(tmp_path: Path) -> None:
     result = load_content(tmp_path / "nope")
-    assert result.topics == [] and result.failed
+    assert len(result.topics) == 0 and result.failed
     assert "content directory not found" in str(result.errors[0])
 
 

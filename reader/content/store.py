@@ -1,0 +1,113 @@
+"""Topics of a pack as a sequence that builds each Topic only when it is first used.
+
+With a pack cache, a warm start of a 10,000-topic pack reads one small index and
+maps one data file; a Topic is unpickled (about 0.1 ms) when a view or the index
+asks for it, so start-up cost and memory do not grow with the full text of the pack.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import overload
+
+from reader.content.errors import ContentError
+from reader.content.model import Topic
+
+
+@dataclass
+class TopicRecord:
+    """What loading one file yielded: enough to list, sort and check it without the full topic."""
+
+    path: str
+    mtime_ns: int
+    size: int
+    topic_id: str | None  # None when the file has errors
+    title: str = ""
+    sha256: str = ""
+    related: tuple[str, ...] = ()
+    errors: tuple[ContentError, ...] = ()
+    topic: Topic | None = field(default=None, repr=False, compare=False)  # built in this run
+    blob: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)  # cached
+
+    @classmethod
+    def of(
+        cls, path: str, mtime_ns: int, size: int, topic: Topic | None, errors: list[ContentError]
+    ) -> TopicRecord:
+        if topic is None:
+            return cls(path, mtime_ns, size, None, errors=tuple(errors))
+        fields = (topic.id, topic.title, topic.source_sha256, topic.related)
+        return cls(path, mtime_ns, size, *fields, errors=tuple(errors), topic=topic)
+
+    def build(self) -> Topic:
+        if self.topic is not None:
+            return self.topic
+        if self.blob is None:
+            raise LookupError(f"{self.path}: no topic was loaded from this file")
+        topic = pickle.loads(self.blob())
+        if not isinstance(topic, Topic):
+            raise TypeError(f"{self.path}: the cache holds {type(topic).__name__}, not a Topic")
+        return topic
+
+    def payload(self) -> bytes:
+        """The pickled topic, for writing the cache."""
+        if self.blob is not None:
+            return self.blob()
+        return pickle.dumps(self.build(), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class TopicStore(Sequence[Topic]):
+    """Read-only sequence of topics, ordered as given; recently used topics stay built."""
+
+    def __init__(self, records: Sequence[TopicRecord], keep: int = 256) -> None:
+        self._records = list(records)
+        self._index = {r.topic_id: i for i, r in enumerate(self._records) if r.topic_id is not None}
+        self._built: OrderedDict[int, Topic] = OrderedDict()
+        self._keep = keep
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> Topic: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Topic]: ...
+    def __getitem__(self, index: int | slice) -> Topic | Sequence[Topic]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        record = self._records[index]
+        if record.topic is not None:  # built in this run: already in memory
+            return record.topic
+        topic = self._built.get(index)
+        if topic is None:
+            topic = self._built[index] = record.build()
+            if len(self._built) > self._keep:
+                self._built.popitem(last=False)
+        else:
+            self._built.move_to_end(index)
+        return topic
+
+    def __iter__(self) -> Iterator[Topic]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def position(self, topic_id: str) -> int | None:
+        return self._index.get(topic_id)
+
+    def get(self, topic_id: str) -> Topic | None:
+        i = self._index.get(topic_id)
+        return None if i is None else self[i]
+
+    def titles(self) -> list[str]:
+        """Titles without building any topic."""
+        return [r.title for r in self._records]
+
+    def fingerprints(self) -> dict[str, str]:
+        """topic id -> hash of its file, without building any topic."""
+        return {r.topic_id: r.sha256 for r in self._records if r.topic_id is not None}
