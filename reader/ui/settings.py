@@ -7,6 +7,9 @@ values in memory only, so nothing a user does is written to disk.
 
 from __future__ import annotations
 
+import logging
+import os
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,6 +17,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from reader import paths
 from reader.ui.theme import ThemeChoice
+
+log = logging.getLogger(__name__)
 
 # Bump when docks or toolbars change so an old saved layout is ignored rather than misapplied.
 WINDOW_STATE_VERSION = 1
@@ -50,7 +55,28 @@ class Settings:
         self.path = path if path is not None else default_settings_path()
         self.persistent = persistent
         self._memory: dict[str, object] = {}
-        self._store = QSettings(str(self.path), QSettings.Format.IniFormat) if persistent else None
+        self._store = self._open_store() if persistent else None
+
+    def _open_store(self) -> QSettings:
+        """Open the INI file; a corrupt one is set aside (never lost) and defaults are used.
+
+        QSettings writes through a temporary file and a rename (atomic sync is its
+        default), so a crash never leaves a half-written file behind.
+        """
+        store = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if store.status() != QSettings.Status.FormatError:
+            return store
+        del store
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as exc:
+            log.warning(
+                "settings file %s is corrupt and cannot be moved (%s); using defaults", self.path, exc
+            )
+            return QSettings(str(self.path.with_name(f"{self.path.name}.new")), QSettings.Format.IniFormat)
+        log.warning("settings file %s is corrupt: kept as %s, using defaults", self.path, aside.name)
+        return QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def _get(self, key: str) -> object:
         if self._store is None:
