@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -104,6 +105,7 @@ class KioskSession(QObject):
         )
         self.admin = AdminExit(window, PinGuard(config.pin_hash, clock=clock), gesture)
         self._saved_font = QFont(app.font())
+        self._suggestions: QWidget | None = None
 
     # --- switching on ---------------------------------------------------------------------------
 
@@ -203,9 +205,10 @@ class KioskSession(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         field = getattr(self.window.search_panel, "field", None)
+        if isinstance(field, QLineEdit):
+            self._untrap_suggestions(field)
         if isinstance(field, QLineEdit) and self.config.on_screen_keyboard:
             self.keyboard.set_target(field)
-            field.installEventFilter(self)
             field.returnPressed.connect(dock.hide)
             self.window.action_table["find"].triggered.connect(dock.show)
         self.keyboard.hideRequested.connect(dock.hide)
@@ -215,6 +218,16 @@ class KioskSession(QObject):
         font = QFont(self._saved_font)
         font.setPointSizeF(max(font.pointSizeF(), MIN_BASE_POINTS) * self.config.zoom_percent / 100)
         self.app.setFont(font)
+
+    def _untrap_suggestions(self, field: QLineEdit) -> None:
+        """The search suggestions as a plain floating list, not a Qt popup: a popup swallows the
+        first touch outside it, so the next key tapped on the on-screen keyboard would be lost."""
+        completer = field.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+            self._suggestions = popup
+        field.installEventFilter(self)
 
     def _style(self) -> None:
         sheet = load_style_sheet()  # on the kiosk's own widgets: a sheet on the window would stop
@@ -234,8 +247,13 @@ class KioskSession(QObject):
     # --- while running --------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Show the keyboard when the search field is touched or given the focus by the user."""
+        """Show the keyboard when the search field is touched or given the focus by the user;
+        hide the suggestions when it loses the focus."""
         kind = event.type()
+        if kind == QEvent.Type.FocusOut:
+            self._hide_suggestions()
+        if not self.config.on_screen_keyboard:
+            return False
         touched = kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
         focused = (
             kind == QEvent.Type.FocusIn and getattr(event, "reason", lambda: None)() in _KEYBOARD_REASONS
@@ -244,13 +262,19 @@ class KioskSession(QObject):
             self.keyboard_dock.show()
         return False
 
+    def _hide_suggestions(self) -> None:
+        if self._suggestions is not None and shiboken6.isValid(self._suggestions):
+            self._suggestions.hide()  # no longer a popup: it does not close itself
+
     @Slot()
     def show_home(self) -> None:
+        self._hide_suggestions()
         self.stack.setCurrentWidget(self.home)
         self.home.verticalScrollBar().setValue(0)
 
     @Slot()
     def show_pages(self) -> None:
+        self._hide_suggestions()
         self.stack.setCurrentIndex(1)
 
     @Slot(str, str)

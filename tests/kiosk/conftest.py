@@ -20,6 +20,7 @@ from reader.ui.theme import ThemeChoice, ThemeController
 from tests.e2e.harness import PINNED_TODAY
 
 PIN = "482913"
+TOPIC = "vertebroplasty-kyphoplasty"
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +29,54 @@ def _private_system_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     system = tmp_path_factory.mktemp("etc-xdg")
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(system))
     return system
+
+
+@dataclass(frozen=True)
+class Hit:
+    topic_id: str
+    topic_title: str
+    section_id: str
+    title: str
+    score: float
+    snippet_html: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    query: str
+    suggestion: str | None
+    total: int
+    hits: tuple[Hit, ...]
+    corrected: bool = False
+
+
+class FakeSearch:
+    """The shape of reader.search's SearchService: one answer, and completions for "ball"."""
+
+    def search(self, query: str, limit: int = 20) -> Result:
+        hits = ()
+        if query.strip() == "balloon":
+            hits = (
+                Hit(
+                    TOPIC,
+                    "Vertebroplasty and Kyphoplasty",
+                    "kyphoplasty",
+                    "Kyphoplasty",
+                    1.0,
+                    "The doctor inflates the <mark>balloon</mark>.",
+                    ("balloon",),
+                ),
+            )
+        return Result(query, None, len(hits), hits)
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        return ["balloon", "ballooning"][:limit] if "balloon".startswith(prefix.casefold()) else []
+
+
+@pytest.fixture
+def service() -> FakeSearch:
+    return FakeSearch()
 
 
 @pytest.fixture(scope="session")

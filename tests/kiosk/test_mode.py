@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,7 @@ from reader.content.model import Topic
 from reader.kiosk.admin import ADMIN_EXIT_STATUS
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.printing import NO_PRINTER
-from tests.kiosk.conftest import PIN, Kiosk, start_kiosk
+from tests.kiosk.conftest import PIN, FakeSearch, Kiosk, start_kiosk
 
 CHORD = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
@@ -204,3 +205,33 @@ def test_wrong_pins_are_rate_limited_on_the_kiosk(qtbot: QtBot, kiosk: Kiosk) ->
     assert kiosk.exits == [] and kiosk.window.isVisible()
     kiosk.clock.now += 30
     qtbot.waitUntil(dialog.unlock_button.isEnabled, timeout=3000)
+
+
+def _tap_through_the_window(window: QWidget, widget: QWidget) -> None:
+    """A tap as the platform delivers it (through the window), so Qt's popup rules apply."""
+    handle = window.windowHandle()
+    assert handle is not None
+    pos = widget.mapTo(window, widget.rect().center())
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def test_suggestions_do_not_swallow_the_next_key(qtbot: QtBot, kiosk: Kiosk, service: FakeSearch) -> None:
+    window, session = kiosk.window, kiosk.session
+    field = window.search_panel.field
+    window.set_search_service(service)
+    _click(qtbot, field)
+    for key in "ball":
+        _click(qtbot, session.keyboard.keys[key])
+    completer = field.completer()
+    assert completer is not None
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    _tap_through_the_window(window, session.keyboard.keys["o"])
+    assert field.text() == "ballo", "the first tap types"
+    rect = popup.visualRect(popup.model().index(0, 0))
+    _click(qtbot, popup.viewport()) if rect.isEmpty() else qtbot.mouseClick(
+        popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    assert field.text() == "balloon", "a suggestion is chosen with one tap"
+    _click(qtbot, session.bar.widgetForAction(session.home_action))
+    assert not popup.isVisible()

@@ -12,22 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.content import LoadResult
 from reader.content.model import Topic
 from reader.kiosk.config import KioskConfig
-from tests.kiosk.conftest import Kiosk, start_kiosk
+from tests.kiosk.conftest import FakeSearch, Kiosk, start_kiosk
 
 SHORT = KioskConfig(enabled=True, idle_seconds=30, warning_seconds=20)
-
-
-@pytest.fixture(scope="module")
-def service(bundled_result: LoadResult, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from reader.search.service import SearchService
-
-    search = SearchService(bundled_result.topics, index_dir=tmp_path_factory.mktemp("index"))
-    search.ensure_index()
-    yield search
-    search.close()
 
 
 @pytest.fixture
@@ -72,7 +61,7 @@ def _leave_traces(qtbot: QtBot, kiosk: Kiosk) -> tuple[QMenu, QMessageBox]:
     return menu, box
 
 
-def test_idle_reset_wipes_what_a_patient_left(qtbot: QtBot, quick: Kiosk, service: object) -> None:
+def test_idle_reset_wipes_what_a_patient_left(qtbot: QtBot, quick: Kiosk, service: FakeSearch) -> None:
     window, session = quick.window, quick.session
     panel = window.search_panel
     window.set_search_service(service)
