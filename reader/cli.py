@@ -10,10 +10,14 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.logging_setup import configure_logging
 from reader.resources import BUNDLED_CONTENT_DIR
+
+if TYPE_CHECKING:
+    from reader.kiosk.config import KioskConfig
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -60,6 +64,17 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _kiosk_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The kiosk file option, shared by the window and `kiosk-pin` (see docs/kiosk.md)."""
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS if suppress else None,
+        help="kiosk settings file (default: health-reader/kiosk.yaml in the config folders, e.g. /etc/xdg)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="health-reader",
@@ -68,11 +83,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common_options(parser, suppress=False)
     _window_options(parser)
+    _kiosk_options(parser, suppress=False)
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as a locked-down, full-screen kiosk for a public touch screen (docs/kiosk.md)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the content pack; exit 1 if any file is bad")
     _common_options(check, suppress=True)
     check.set_defaults(run=run_check)
+
+    kiosk_pin = commands.add_parser(
+        "kiosk-pin", help="set the kiosk administrator PIN (stored as a salted hash in the kiosk file)"
+    )
+    _kiosk_options(kiosk_pin, suppress=True)
+    kiosk_pin.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from one line of stdin instead of asking twice"
+    )
+    kiosk_pin.set_defaults(run=run_kiosk_pin)
     return parser
 
 
@@ -91,9 +121,28 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
+def run_kiosk_pin(args: argparse.Namespace) -> int:
+    from reader.kiosk.pin import run_kiosk_pin as set_pin
+
+    return set_pin(args)
+
+
+def kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
+    """The kiosk settings when kiosk mode is on (--kiosk or the kiosk file), else None.
+
+    Problems in the file are printed one per line; the kiosk stays locked despite them."""
+    from reader.kiosk.config import load_config
+
+    loaded = load_config(getattr(args, "config", None), force_kiosk=bool(getattr(args, "kiosk", False)))
+    for error in loaded.errors:
+        print(error, file=sys.stderr)
+    return loaded.config if loaded.config.enabled else None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from reader.app import run_app
 
+    args.kiosk_config = kiosk_config(args)
     return run_app(args)
 
 
