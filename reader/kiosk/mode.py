@@ -129,8 +129,7 @@ class KioskSession(QObject):
         self.admin.unlocked.connect(self._leave)
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.window.showFullScreen()
-        self.show_home()
-        self.home.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reset()  # a fresh start; also undoes restrict() enabling Back/Forward with no history
         log.info("kiosk mode on")
 
     def stop(self) -> None:

@@ -235,3 +235,8 @@ def test_suggestions_do_not_swallow_the_next_key(qtbot: QtBot, kiosk: Kiosk, ser
     assert field.text() == "balloon", "a suggestion is chosen with one tap"
     _click(qtbot, session.bar.widgetForAction(session.home_action))
     assert not popup.isVisible()
+
+
+def test_back_and_forward_start_disabled(kiosk: Kiosk) -> None:
+    actions = kiosk.window.action_table
+    assert not actions["back"].isEnabled() and not actions["forward"].isEnabled()
