@@ -1,0 +1,148 @@
+"""English text analysis shared by the index, the queries and the snippets.
+
+Two pipelines over one tokeniser pattern: `stemming_analyzer()` (tokenise, lowercase,
+fold accents, drop stop words, stem) for titles and body text, and `surface_words()`
+(tokenise, lowercase, fold accents) for the real words of the content that spelling
+suggestions and completions offer. Whoosh is imported only when a pipeline is first built.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+# Bump whenever a change here changes the terms the index holds: old indexes are then rebuilt.
+ANALYSER_VERSION = 1
+
+# Words of letters/digits, keeping dotted numbers such as 10.1056 together. Hyphens and
+# apostrophes split ("x-ray" -> "x", "ray"), and queries analyse the same way.
+TOKEN_PATTERN = r"\w+(?:\.\w+)*"
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+# Common English function words; single letters from contractions ("it's") included.
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "may",
+        "me",
+        "might",
+        "my",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "s",
+        "she",
+        "should",
+        "so",
+        "t",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "yet",
+        "you",
+        "your",
+    ]
+)
+
+
+def fold_accents(text: str) -> str:
+    """`anesthésie` -> `anesthesie`: strips combining marks, so typing without accents still matches."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def surface_words(text: str) -> list[str]:
+    """The words of `text`, lowercased and accent-folded, in order (no stop words removed, no stemming)."""
+    return _TOKEN_RE.findall(fold_accents(text.lower()))
+
+
+def is_stop_word(word: str) -> bool:
+    return fold_accents(word.lower()) in STOP_WORDS
+
+
+def stemming_analyzer() -> Any:
+    """Whoosh analyser for titles, body text and keywords: positions kept for phrase queries."""
+    from whoosh.analysis import RegexTokenizer, StopFilter
+
+    from reader.search.filters import CachedStemFilter, NormaliseFilter
+
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | NormaliseFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1)
+        | CachedStemFilter()
+    )
+
+
+@functools.cache
+def _shared_analyzer() -> Any:
+    return stemming_analyzer()
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The terms the index holds for `text`: `"A blood clot"` -> `("blood", "clot")`."""
+    return tuple(token.text for token in _shared_analyzer()(text))
+
+
+def stem_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """(stem, start, end) for each indexed word of `text`, with character offsets into `text`."""
+    for token in _shared_analyzer()(text, chars=True):
+        yield token.text, token.startchar, token.endchar

@@ -1,0 +1,99 @@
+"""What the index holds for a topic: one document per section, plus its reference list.
+
+Also a topic's real words (for the vocabulary) and the per-topic content hash the index
+lifecycle compares to find changed topics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.search.analysis import STOP_WORDS, surface_words
+from reader.search.schema import (
+    SECTION_FIELD,
+    TEXT_FIELD,
+    TITLE_FIELD,
+    TITLE_WEIGHT,
+    TOPIC_FIELD,
+    TOPIC_TITLE_FIELD,
+)
+
+if TYPE_CHECKING:
+    from reader.content.model import Reference, Topic
+
+REFERENCES_SECTION_ID = "references"
+REFERENCES_TITLE = "References"
+
+
+@dataclass(frozen=True)
+class SectionDocument:
+    """One searchable unit: a section of a topic (or its reference list)."""
+
+    topic_id: str
+    topic_title: str
+    section_id: str
+    title: str
+    body: str
+    keywords: str = ""
+
+    def fields(self) -> dict[str, str]:
+        """The keyword arguments for Whoosh's `add_document` (see `schema`)."""
+        return {
+            TOPIC_FIELD: self.topic_id,
+            SECTION_FIELD: self.section_id,
+            TEXT_FIELD: "\n".join((*[self.title] * TITLE_WEIGHT, self.topic_title, self.keywords, self.body)),
+            TITLE_FIELD: self.title,
+            TOPIC_TITLE_FIELD: self.topic_title,
+        }
+
+
+def reference_text(ref: Reference) -> str:
+    """A reference as one line of searchable text: authors, year, title, journal, identifiers."""
+    authors = ", ".join(ref.authors) + (", et al." if ref.et_al else ".")
+    parts = [f"{authors} ({ref.year}). {ref.title.rstrip('.')}. {ref.journal}"]
+    if ref.journal_abbrev and ref.journal_abbrev != ref.journal:
+        parts.append(f" ({ref.journal_abbrev})")
+    if ref.volume:
+        parts.append(f" {ref.volume}" + (f"({ref.issue})" if ref.issue else ""))
+    if ref.pages:
+        parts.append(f": {ref.pages}")
+    parts.append(".")
+    if ref.doi:  # NLM order: the DOI, then the PMID
+        parts.append(f" doi:{ref.doi}.")
+    if ref.pmid:
+        parts.append(f" PMID {ref.pmid}.")
+    return "".join(parts)
+
+
+def topic_documents(topic: Topic) -> list[SectionDocument]:
+    """The documents of one topic; the topic's keywords and summary go with its first section."""
+    keywords = " ".join((*topic.keywords, topic.summary)).strip()
+    docs = [
+        SectionDocument(
+            topic.id, topic.title, section.id, section.title, section.text, keywords if i == 0 else ""
+        )
+        for i, section in enumerate(topic.sections)
+    ]
+    if topic.references:
+        body = " ".join(reference_text(ref) for ref in topic.references)
+        docs.append(SectionDocument(topic.id, topic.title, REFERENCES_SECTION_ID, REFERENCES_TITLE, body))
+    return docs
+
+
+def topic_words(docs: list[SectionDocument]) -> set[str]:
+    """The distinct real words (unstemmed, stop words left out) of a topic's documents."""
+    text = "\n".join(f"{doc.title}\n{doc.keywords}\n{doc.body}" for doc in docs)
+    return set(surface_words(f"{docs[0].topic_title}\n{text}" if docs else "")) - STOP_WORDS
+
+
+def topic_hash(topic: Topic) -> str:
+    """Hash of what the index holds for a topic: its file's hash when loaded from a file."""
+    if topic.source_sha256:
+        return topic.source_sha256
+    digest = hashlib.sha256()
+    for doc in topic_documents(topic):
+        for value in (doc.section_id, doc.title, doc.topic_title, doc.keywords, doc.body):
+            digest.update(value.encode("utf-8") + b"\0")
+    return digest.hexdigest()

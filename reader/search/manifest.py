@@ -1,0 +1,147 @@
+"""The on-disk layout of the index directory and the records that say what an index holds.
+
+    INDEX_DIR/
+      CURRENT        name of the live version directory, replaced atomically
+      .lock          held by the process that builds
+      v-<stamp>/     a complete Whoosh index, vocabulary.txt, manifest.json and topics.json
+      tmp-<stamp>/   a build in progress (one left by a crash is removed)
+
+A version directory is never changed after CURRENT names it, so readers need no lock.
+The manifest records the fingerprint (content, schema, analyser, Whoosh version) and the
+size of every index file, which is how a truncated or missing file is detected cheaply.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from reader.search.analysis import ANALYSER_VERSION
+from reader.search.schema import SCHEMA_VERSION
+
+POINTER_NAME = "CURRENT"
+LOCK_NAME = ".lock"
+MANIFEST_NAME = "manifest.json"
+TOPICS_NAME = "topics.json"  # topic id -> content hash, read only to find changed topics
+VOCABULARY_NAME = "vocabulary.txt"  # the content's real words (see spelling.Vocabulary)
+VERSION_PREFIX = "v-"
+TEMP_PREFIX = "tmp-"
+MANIFEST_FORMAT = 1
+_RECORDS = (MANIFEST_NAME, TOPICS_NAME)
+
+
+class ManifestError(ValueError):
+    """An index directory's records are missing, unreadable or do not match its files."""
+
+
+def compatibility() -> str:
+    """What must match for an existing index to be read or updated rather than rebuilt."""
+    from whoosh import versionstring
+
+    return f"schema={SCHEMA_VERSION};analyser={ANALYSER_VERSION};whoosh={versionstring()}"
+
+
+def fingerprint(topic_hashes: Mapping[str, str], compat: str) -> str:
+    """One hash over every topic's id and content hash plus the compatibility string."""
+    digest = hashlib.sha256(compat.encode())
+    for topic_id in sorted(topic_hashes):
+        digest.update(f"\n{topic_id}\0{topic_hashes[topic_id]}".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    compat: str
+    fingerprint: str
+    documents: int
+    files: dict[str, int]  # index file name -> size in bytes
+    created: str
+    format: int = MANIFEST_FORMAT
+
+    @property
+    def bytes(self) -> int:
+        return sum(self.files.values())
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file so readers see the old or the new content, never a mix."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def index_files(version_dir: Path) -> dict[str, int]:
+    """Sizes of a version directory's Whoosh files (not our records, not Whoosh's lock files)."""
+    return {
+        p.name: p.stat().st_size
+        for p in version_dir.iterdir()
+        if p.is_file() and p.name not in _RECORDS and not p.name.endswith("LOCK")
+    }
+
+
+def sync_files(version_dir: Path) -> None:
+    """Flush a new index's files to disk before CURRENT points at it."""
+    for name in index_files(version_dir):
+        fd = os.open(version_dir / name, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_records(version_dir: Path, manifest: Manifest, topic_hashes: Mapping[str, str]) -> None:
+    write_atomically(version_dir / TOPICS_NAME, json.dumps(dict(topic_hashes), sort_keys=True).encode())
+    write_atomically(version_dir / MANIFEST_NAME, json.dumps(asdict(manifest), indent=1).encode())
+
+
+def read_manifest(version_dir: Path) -> Manifest:
+    """The manifest of a version directory, checked against the files present."""
+    try:
+        raw = json.loads((version_dir / MANIFEST_NAME).read_bytes())
+        manifest = Manifest(**raw)
+    except (OSError, ValueError, TypeError) as exc:
+        raise ManifestError(f"manifest unreadable ({exc})") from exc
+    if manifest.format != MANIFEST_FORMAT:
+        raise ManifestError(f"manifest format {manifest.format}, expected {MANIFEST_FORMAT}")
+    try:
+        present = index_files(version_dir)
+    except OSError as exc:
+        raise ManifestError(f"cannot list index files ({exc})") from exc
+    for name, size in manifest.files.items():
+        if name not in present:
+            raise ManifestError(f"index file {name} is missing")
+        if present[name] != size:
+            raise ManifestError(f"index file {name} is {present[name]} bytes, expected {size}")
+    return manifest
+
+
+def read_topic_hashes(version_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((version_dir / TOPICS_NAME).read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ManifestError(f"topic list unreadable ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ManifestError("topic list is not a mapping")
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def read_pointer(index_dir: Path) -> str | None:
+    """Name of the live version directory, or None when there is no (sane) pointer."""
+    try:
+        name = (index_dir / POINTER_NAME).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not name.startswith(VERSION_PREFIX) or "/" in name or "\\" in name or ".." in name:
+        return None
+    return name
+
+
+def write_pointer(index_dir: Path, version_name: str) -> None:
+    write_atomically(index_dir / POINTER_NAME, version_name.encode("utf-8"))

@@ -1,0 +1,172 @@
+"""Turning a parsed user query into a Whoosh query: stems, synonyms, spelling variants, prefixes.
+
+Each word (or quoted phrase, or run of words that a synonym entry names) becomes a `Unit`:
+the alternatives any of which satisfies it. Units are joined with AND, or with OR as the
+fallback, over the `text` field (see `schema`). Boosts rank the words typed above synonyms
+and completions; `title_factor` lets the service rank hits whose section title has the
+words above the rest, without a costly title clause in the Whoosh query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from reader.search.analysis import stems, surface_words
+from reader.search.schema import TEXT_FIELD
+from reader.search.snippets import MatchTerms
+from reader.search.spelling import Vocabulary
+from reader.search.synonyms import Expansion, Stems, SynonymTable
+from reader.search.userquery import UserQuery
+
+TITLE_BOOST = 1.0  # a hit whose section title has every word of the query scores (1 + this) times more
+SYNONYM_BOOST = 0.6  # lay word <-> clinical term
+PREFIX_BOOST = 0.5  # a completion of the word being typed
+OTHER_CORRECTION_BOOST = 0.7  # a less likely correction of a misspelt word
+PREFIX_EXPANSIONS = 5  # completions searched for the word being typed (bounds the query's cost)
+MIN_PREFIX = 2
+
+
+@dataclass(frozen=True)
+class Alternative:
+    stems: Stems
+    boost: float = 1.0
+    adjacent: bool = True  # several stems must stand together (a phrase)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One element of the query: satisfied by any of its alternatives."""
+
+    alternatives: tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    units: tuple[Unit, ...]
+
+    def match_terms(self) -> MatchTerms:
+        single: set[str] = set()
+        phrases: set[Stems] = set()
+        for unit in self.units:
+            for alt in unit.alternatives:
+                if len(alt.stems) > 1 and alt.adjacent:
+                    phrases.add(alt.stems)
+                else:
+                    single.update(alt.stems)
+        return MatchTerms(frozenset(single), frozenset(phrases))
+
+    def title_factor(self, title_stems: Set[str]) -> float:
+        """How much a section title raises a hit's score: by the share of the query found in it."""
+        if not self.units:
+            return 1.0
+        found = sum(
+            1 for unit in self.units if any(set(alt.stems) <= title_stems for alt in unit.alternatives)
+        )
+        return 1.0 + TITLE_BOOST * found / len(self.units)
+
+    def whoosh_query(self, mode: Literal["and", "or"]) -> Any:
+        """Documents whose `text` has every unit (or any, for "or")."""
+        from whoosh import query
+
+        units = [_unit_query(unit) for unit in self.units]
+        return units[0] if len(units) == 1 else query.And(units) if mode == "and" else query.Or(units)
+
+
+def _match_query(alt: Alternative) -> Any:
+    from whoosh import query
+
+    if len(alt.stems) == 1:
+        return query.Term(TEXT_FIELD, alt.stems[0], boost=alt.boost)
+    if alt.adjacent:
+        return query.Phrase(TEXT_FIELD, list(alt.stems), boost=alt.boost)
+    return query.And([query.Term(TEXT_FIELD, s, boost=alt.boost) for s in alt.stems])
+
+
+def _unit_query(unit: Unit) -> Any:
+    from whoosh import query
+
+    subs = [_match_query(alt) for alt in unit.alternatives]
+    return subs[0] if len(subs) == 1 else query.Or(subs)
+
+
+def _expanded(key: Stems, found: Expansion | None, boost: float, adjacent: bool) -> list[Alternative]:
+    alts = [Alternative(key, boost, adjacent)]
+    if found is not None:
+        alts += [Alternative(v, boost) for v in found.variants]
+        alts += [Alternative(s, boost * SYNONYM_BOOST) for s in found.synonyms]
+    return alts
+
+
+def _dedupe(alts: Sequence[Alternative]) -> tuple[Alternative, ...]:
+    best: dict[tuple[Stems, bool], Alternative] = {}
+    for alt in alts:
+        key = (alt.stems, alt.adjacent)
+        if key not in best or best[key].boost < alt.boost:
+            best[key] = alt
+    return tuple(best.values())
+
+
+class QueryPlanner:
+    """Builds the `Plan` of a query against one index's vocabulary and a synonym table."""
+
+    def __init__(self, synonyms: SynonymTable, vocabulary: Vocabulary) -> None:
+        self.synonyms = synonyms
+        self.vocabulary = vocabulary
+
+    def plan(self, query: UserQuery, corrections: Mapping[int, Sequence[str]] | None = None) -> Plan:
+        corrections = corrections or {}
+        texts = [corrections[i][0] if i in corrections else p.text for i, p in enumerate(query.parts)]
+        part_stems = [stems(t) for t in texts]
+        units: list[Unit] = []
+        i = 0
+        while i < len(query.parts):
+            span = self._synonym_span(query, part_stems, i, corrections)
+            if span is not None:
+                end, key, found = span
+                units.append(Unit(_dedupe(_expanded(key, found, 1.0, adjacent=False))))
+                i = end
+                continue
+            unit = self._part_unit(query, part_stems, i, corrections)
+            if unit.alternatives:
+                units.append(unit)
+            i += 1
+        return Plan(tuple(units))
+
+    def _synonym_span(
+        self, query: UserQuery, part_stems: Sequence[Stems], start: int, corrections: Mapping[int, object]
+    ) -> tuple[int, Stems, Expansion] | None:
+        """A run of two or more plain words that a synonym entry names, longest first."""
+        longest = min(len(query.parts), start + self.synonyms.longest)
+        for end in range(longest, start + 1, -1):
+            if any(p.phrase for p in query.parts[start:end]):
+                continue
+            key = tuple(s for stems_ in part_stems[start:end] for s in stems_)
+            found = self.synonyms.get(key)
+            if found is not None and all(part_stems[start:end]):
+                return end, key, found
+        return None
+
+    def _part_unit(
+        self, query: UserQuery, part_stems: Sequence[Stems], i: int, corrections: Mapping[int, Sequence[str]]
+    ) -> Unit:
+        part = query.parts[i]
+        if part.phrase:
+            return Unit((Alternative(part_stems[i]),) if part_stems[i] else ())
+        alts: list[Alternative] = []
+        for rank, word in enumerate(corrections.get(i, [part.text])):
+            key = part_stems[i] if rank == 0 else stems(word)
+            if key:
+                boost = 1.0 if rank == 0 else OTHER_CORRECTION_BOOST
+                alts += _expanded(key, self.synonyms.get(key), boost, adjacent=True)
+        if part.prefix and i not in corrections:
+            alts += self._completions(part.text)
+        return Unit(_dedupe(alts))
+
+    def _completions(self, text: str) -> list[Alternative]:
+        words = surface_words(text)
+        if len(words) != 1 or len(words[0]) < MIN_PREFIX:
+            return []
+        completions = self.vocabulary.completions(words[0], PREFIX_EXPANSIONS)
+        return [Alternative(key, PREFIX_BOOST) for key in map(stems, completions) if key]

@@ -1,0 +1,292 @@
+"""The search service that the GUI and the CLI use: build or reuse the index, search, complete.
+
+Every method is safe to call from a worker thread: searches are serialised with a lock,
+and an index build runs beside searches on the previous index until it is swapped in.
+`search` and `suggest` never raise for any input; an index that fails while searching is
+rebuilt once and the search retried. Query text is never logged above DEBUG (it is what a
+patient typed).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from reader.resources import BUNDLED_CONTENT_DIR
+from reader.search.analysis import fold_accents, stems, surface_words
+from reader.search.documents import REFERENCES_SECTION_ID, reference_text
+from reader.search.index import IndexManager, IndexReport
+from reader.search.querybuild import MIN_PREFIX, Plan, QueryPlanner
+from reader.search.snippets import MatchTerms, make_snippet
+from reader.search.synonyms import SynonymTable
+from reader.search.userquery import MAX_QUERY_CHARS, UserQuery, parse_query
+
+if TYPE_CHECKING:
+    from reader.content.model import Topic
+
+log = logging.getLogger(__name__)
+
+SYNONYMS_FILE = "synonyms.yaml"
+MAX_LIMIT = 1000
+COUNT_LIMIT = 500  # matches counted one by one; beyond this the total is Whoosh's estimate
+RERANK_DEPTH = 50  # best matches re-ranked by their section titles
+_LAST_WORD = re.compile(r"\w+$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    topic_id: str
+    topic_title: str
+    section_id: str  # "references" for the reference-list document
+    title: str  # section title
+    score: float
+    snippet_html: str  # HTML-escaped text with matched words wrapped in <mark>...</mark>
+    terms: tuple[str, ...]  # the matched words as they appear in the section text
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    suggestion: str | None  # "did you mean": the query with misspelt words replaced by real words
+    total: int
+    hits: tuple[Hit, ...]
+    corrected: bool = False  # hits come from the suggestion because the query as typed found nothing
+    exact_total: bool = True  # False: `total` is an estimate (more than COUNT_LIMIT matches)
+
+
+def synonyms_file_for(content_dir: Path | None) -> Path:
+    """The pack's own synonyms file if it has one, otherwise the bundled one."""
+    if content_dir is not None and (content_dir / SYNONYMS_FILE).is_file():
+        return content_dir / SYNONYMS_FILE
+    return BUNDLED_CONTENT_DIR / SYNONYMS_FILE
+
+
+class SearchService:
+    """Search over a set of topics, with its index kept in `index_dir` (built when needed)."""
+
+    def __init__(self, topics: Sequence[Topic], index_dir: Path, synonyms_path: Path | None = None) -> None:
+        self._topics = tuple(topics)
+        self._by_id = {t.id: t for t in self._topics}
+        self._manager = IndexManager(index_dir)
+        self._synonyms_path = synonyms_path if synonyms_path is not None else synonyms_file_for(None)
+        self._synonyms: SynonymTable | None = None
+        self._searcher: Any = None
+        self._planner: QueryPlanner | None = None
+        self._titles: list[tuple[str, str]] | None = None  # for completions
+        self._title_cache: dict[str, frozenset[str]] = {}  # title -> stems, for ranking
+        self._lock = threading.RLock()  # guards the searcher
+        self._ensure_lock = threading.Lock()  # one build at a time
+        self._recovered = False
+        self.last_report: IndexReport | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._searcher is not None
+
+    def ensure_index(self) -> IndexReport:
+        """Build, update or reuse the index as the content requires; idempotent."""
+        return self._ensure(rebuild=False)
+
+    def rebuild_index(self) -> IndexReport:
+        """Build the index from scratch whatever its state."""
+        return self._ensure(rebuild=True)
+
+    def _ensure(self, *, rebuild: bool) -> IndexReport:
+        with self._ensure_lock:
+            if self._synonyms is None:
+                self._synonyms = SynonymTable.load(self._synonyms_path)
+            opened, report = self._manager.ensure(self._topics, rebuild=rebuild)
+            with self._lock:
+                self._close_searcher()
+                self._searcher = opened.searcher
+                self._planner = QueryPlanner(self._synonyms, opened.vocabulary)
+            self.last_report = report
+            log.info(
+                "search index %s: %d documents in %.2f s", report.action, report.documents, report.seconds
+            )
+            return report
+
+    def search(self, query: str, limit: int = 20) -> SearchResult:
+        """Results for what the user typed, best first; an empty result for input with no words."""
+        query = query if isinstance(query, str) else ""
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        try:
+            if not self.ready:
+                self.ensure_index()
+            return self._search(query, limit)
+        except Exception:  # the query text is not logged: it is the patient's (see logging_setup)
+            log.exception("a search failed")
+        if not self._recovered:  # perhaps a damaged index file: rebuild once and retry
+            self._recovered = True
+            try:
+                self.rebuild_index()
+                return self._search(query, limit)
+            except Exception:
+                log.exception("a search failed again after rebuilding the index")
+        return SearchResult(query, None, 0, ())
+
+    def _search(self, query: str, limit: int) -> SearchResult:
+        with self._lock:
+            if self._planner is None:
+                return SearchResult(query, None, 0, ())
+            parsed = parse_query(query)
+            plan = self._planner.plan(parsed)
+            if not plan.units:
+                return SearchResult(query, None, 0, ())
+            corrections = self._corrections(parsed)
+            suggestion = (
+                parsed.replaced({i: c[0] for i, c in corrections.items()}).strip() if corrections else None
+            )
+            fixed = self._planner.plan(parsed, corrections) if corrections else None
+            # AND as typed, AND corrected, then OR as typed, OR corrected: the first that finds anything.
+            attempts: list[tuple[Plan | None, Literal["and", "or"], bool]] = [
+                (plan, "and", False),
+                (fixed, "and", True),
+                (plan if len(plan.units) > 1 else None, "or", False),
+                (fixed if fixed and len(fixed.units) > 1 else None, "or", True),
+            ]
+            for attempt, mode, corrected in attempts:
+                if attempt is None:
+                    continue
+                total, exact, hits = self._run(attempt, mode, limit)
+                if hits:
+                    return SearchResult(query, suggestion, total, hits, corrected, exact)
+            return SearchResult(query, suggestion, 0, ())
+
+    def _corrections(self, parsed: UserQuery) -> dict[int, list[str]]:
+        """Part index -> real words close to it, for plain words the content does not have."""
+        assert self._planner is not None
+        vocabulary, synonyms = self._planner.vocabulary, self._planner.synonyms
+        found: dict[int, list[str]] = {}
+        for i, part in enumerate(parsed.parts):
+            words = surface_words(part.text)
+            if part.phrase or len(words) != 1 or not stems(part.text):
+                continue
+            if vocabulary.known(words[0]) or synonyms.get(stems(part.text)) is not None:
+                continue
+            if part.prefix and vocabulary.completions(words[0], 1):
+                continue  # a word still being typed
+            candidates = vocabulary.corrections(words[0])
+            if candidates:
+                found[i] = candidates
+        return found
+
+    def _run(self, plan: Plan, mode: Literal["and", "or"], limit: int) -> tuple[int, bool, tuple[Hit, ...]]:
+        """(total, whether it is exact, the best `limit` hits, titles counted)."""
+        fetch = max(limit, RERANK_DEPTH)
+        results = self._searcher.search(plan.whoosh_query(mode), limit=fetch)
+        ranked = sorted(
+            (
+                (
+                    float(hit.score) * plan.title_factor(self._title_stems(hit["title"])),
+                    hit.rank,
+                    hit.fields(),
+                )
+                for hit in results
+            ),
+            key=lambda scored: (-scored[0], scored[1]),
+        )
+        marks = plan.match_terms()
+        hits = tuple(self._hit(fields, score, marks) for score, _, fields in ranked[:limit])
+        if (
+            len(results) < fetch
+        ):  # every match was collected (Whoosh skips blocks only once `fetch` are found)
+            return len(results), True, hits
+        return (*self._count(plan.whoosh_query(mode)), hits)
+
+    def _title_stems(self, title: str) -> frozenset[str]:
+        found = self._title_cache.get(title)
+        if found is None:
+            if len(self._title_cache) > 100_000:
+                self._title_cache.clear()
+            found = self._title_cache[title] = frozenset(stems(title))
+        return found
+
+    def _count(self, matching: Any) -> tuple[int, bool]:
+        """Matches counted up to COUNT_LIMIT, then estimated (counting all can take longer than searching)."""
+        count = 0
+        for count, _docnum in enumerate(self._searcher.docs_for_query(matching), 1):
+            if count == COUNT_LIMIT:
+                estimate = int(matching.estimate_size(self._searcher.reader()))
+                return max(count, estimate), False
+        return count, True
+
+    def _hit(self, fields: dict[str, Any], score: float, marks: MatchTerms) -> Hit:
+        topic_id, section_id = str(fields.get("topic", "")), str(fields.get("section", ""))
+        snippet = make_snippet(self._section_text(topic_id, section_id), marks)
+        return Hit(
+            topic_id,
+            str(fields.get("topic_title", "")),
+            section_id,
+            str(fields.get("title", "")),
+            score,
+            snippet.html,
+            snippet.terms,
+        )
+
+    def _section_text(self, topic_id: str, section_id: str) -> str:
+        topic = self._by_id.get(topic_id)
+        if topic is None:
+            return ""
+        if section_id == REFERENCES_SECTION_ID:
+            return " ".join(reference_text(ref) for ref in topic.references)
+        section = topic.section(section_id)
+        return section.text if section is not None else ""
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        """Completions for a partial query: matching titles first, then words of the content."""
+        try:
+            if not self.ready:
+                self.ensure_index()
+            with self._lock:
+                return self._suggest(prefix[:MAX_QUERY_CHARS], max(0, min(int(limit), MAX_LIMIT)))
+        except Exception:
+            log.exception("a completion request failed")
+            return []
+
+    def _suggest(self, prefix: str, limit: int) -> list[str]:
+        text = prefix.lstrip()
+        if not text.strip() or limit == 0 or self._planner is None:
+            return []
+        found: dict[str, str] = {}
+        titles = self._sorted_titles()
+        key = fold_accents(text.lower())
+        i = bisect.bisect_left(titles, (key, ""))
+        while i < len(titles) and titles[i][0].startswith(key) and len(found) < limit:
+            found.setdefault(titles[i][0], titles[i][1])
+            i += 1
+        last = _LAST_WORD.search(text)
+        if last and len(last.group()) >= MIN_PREFIX:
+            head = text[: last.start()]
+            for word in self._planner.vocabulary.completions(fold_accents(last.group().lower()), limit):
+                found.setdefault(fold_accents((head + word).lower()), head + word)
+        return list(found.values())[:limit]
+
+    def _sorted_titles(self) -> list[tuple[str, str]]:
+        if self._titles is None:
+            titles: dict[str, str] = {}
+            for topic in self._topics:
+                for title in (topic.title, *(s.title for s in topic.sections)):
+                    titles.setdefault(fold_accents(title.lower()), title)
+            self._titles = sorted(titles.items())
+        return self._titles
+
+    def close(self) -> None:
+        """Release the index; a later search opens it again."""
+        with self._lock:
+            self._close_searcher()
+            self._planner = None
+
+    def _close_searcher(self) -> None:
+        searcher, self._searcher = self._searcher, None
+        if searcher is not None:
+            try:
+                searcher.close()
+            except Exception:  # closing a damaged index must not stop us replacing it
+                log.debug("error closing the search index", exc_info=True)

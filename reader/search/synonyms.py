@@ -1,0 +1,137 @@
+"""Spelling variants and lay/clinical synonyms from a YAML data file, expanded at query time.
+
+The file (`content/synonyms.yaml`) has two lists of groups:
+
+    variants:            # forms of one word; a query for any finds all, with full weight
+      - [tumour, tumor]
+    synonyms:            # words or phrases that mean the same to a reader; weigh less
+      - [blood clot, embolism]
+
+Entries are analysed like the index (stemmed), so `tumours` matches the entry `tumour`.
+Groups that share an entry are merged. A bad file is logged and ignored, never fatal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.search.analysis import stems
+
+log = logging.getLogger(__name__)
+
+Stems = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What a query's word or phrase (`key`, as stems) also stands for."""
+
+    key: Stems
+    variants: tuple[Stems, ...] = ()  # other spellings: same weight as the key
+    synonyms: tuple[Stems, ...] = ()  # other words for it: weigh less
+
+
+class _Groups:
+    """Union-find over stem sequences: entries of groups that share an entry end in one class."""
+
+    def __init__(self) -> None:
+        self._parent: dict[Stems, Stems] = {}
+
+    def find(self, item: Stems) -> Stems:
+        self._parent.setdefault(item, item)
+        while self._parent[item] != item:
+            self._parent[item] = self._parent[self._parent[item]]
+            item = self._parent[item]
+        return item
+
+    def add_group(self, members: Sequence[Stems]) -> None:
+        for member in members:
+            self._parent.setdefault(member, member)
+            self._parent[self.find(member)] = self.find(members[0])
+
+    def classes(self) -> dict[Stems, frozenset[Stems]]:
+        """Each member -> every member of its class (itself included)."""
+        by_root: dict[Stems, set[Stems]] = {}
+        for item in self._parent:
+            by_root.setdefault(self.find(item), set()).add(item)
+        return {item: frozenset(by_root[self.find(item)]) for item in self._parent}
+
+
+def _analysed(entries: Iterable[object]) -> list[Stems]:
+    out: list[Stems] = []
+    for entry in entries:
+        analysed = stems(str(entry))
+        if analysed and analysed not in out:
+            out.append(analysed)
+    return out
+
+
+class SynonymTable:
+    """Looks up expansions for a sequence of query stems (longest entry first)."""
+
+    def __init__(
+        self, variant_groups: Iterable[Iterable[object]] = (), synonym_groups: Iterable[Iterable[object]] = ()
+    ) -> None:
+        variants = _Groups()
+        for group in variant_groups:
+            variants.add_group(_analysed(group))
+        synonyms = _Groups()
+        for group in synonym_groups:
+            members = _analysed(group)
+            for member in members:
+                variants.find(member)  # every entry gets a (possibly single) variant class
+            synonyms.add_group(members)
+        variant_class = variants.classes()
+        synonym_class = synonyms.classes()
+        self._table: dict[Stems, Expansion] = {}
+        for key, spellings in variant_class.items():
+            meaning: set[Stems] = set()
+            for spelling in spellings:
+                for other in synonym_class.get(spelling, ()):
+                    meaning |= variant_class.get(other, frozenset({other}))
+            self._table[key] = Expansion(
+                key, tuple(sorted(spellings - {key})), tuple(sorted(meaning - spellings))
+            )
+        self.longest = max((len(k) for k in self._table), default=0)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def get(self, key: Stems) -> Expansion | None:
+        return self._table.get(key)
+
+    def match(self, query_stems: Sequence[str], start: int) -> Expansion | None:
+        """The longest entry that `query_stems[start:]` begins with, if any."""
+        for length in range(min(self.longest, len(query_stems) - start), 0, -1):
+            found = self._table.get(tuple(query_stems[start : start + length]))
+            if found is not None:
+                return found
+        return None
+
+    @classmethod
+    def load(cls, path: Path | None) -> SynonymTable:
+        """Read a synonyms file; a missing or malformed file gives an empty table and a warning."""
+        if path is None:
+            return cls()
+        import yaml
+
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if not isinstance(data, dict):
+                raise ValueError("expected a mapping with 'variants' and 'synonyms'")
+            variants = _groups_of(data, "variants")
+            synonyms = _groups_of(data, "synonyms")
+        except (OSError, ValueError, yaml.YAMLError) as exc:
+            log.warning("synonyms file %s ignored: %s", path, exc)
+            return cls()
+        return cls(variants, synonyms)
+
+
+def _groups_of(data: dict[object, object], name: str) -> list[list[object]]:
+    groups = data.get(name) or []
+    if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
+        raise ValueError(f"'{name}' must be a list of lists of words")
+    return [list(g) for g in groups]
