@@ -1,0 +1,153 @@
+"""The small pieces: analysis, the query parser, synonyms, spelling, snippets, locking."""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.resources import BUNDLED_CONTENT_DIR
+from reader.search.analysis import STOP_WORDS, stemming_analyzer, stems, surface_words
+from reader.search.locking import InterProcessLock, LockTimeoutError
+from reader.search.snippets import MatchTerms, make_snippet
+from reader.search.spelling import Vocabulary, edit_distance
+from reader.search.synonyms import SynonymTable
+from reader.search.userquery import MAX_PARTS, MAX_QUERY_CHARS, parse_query
+
+
+def test_stems_drop_stop_words_and_fold_accents() -> None:
+    assert stems("The Tumours of the spine") == ("tumour", "spine")
+    assert stems("Anästhesie") == stems("anasthesie")
+    assert stems("x-ray") == ("x", "ray")
+    assert stems("the of and") == ()
+    assert surface_words("Tumours, X-ray!") == ["tumours", "x", "ray"]
+
+
+def test_analyser_survives_pickling_as_the_index_schema_does() -> None:
+    analyzer = pickle.loads(pickle.dumps(stemming_analyzer()))
+    assert [t.text for t in analyzer("Balloons inflated")] == ["balloon", "inflat"]
+
+
+def test_parser_words_phrases_and_prefix() -> None:
+    parsed = parse_query('spine "blood clot" kyph')
+    assert [(p.text, p.phrase, p.prefix) for p in parsed.parts] == [
+        ("spine", False, False),
+        ("blood clot", True, False),
+        ("kyph", False, True),
+    ]
+    assert [p.prefix for p in parse_query("kyph ").parts] == [False]
+    assert [p.prefix for p in parse_query("kyph* cement ").parts] == [True, False]
+    assert [(p.text, p.phrase) for p in parse_query('"open phrase').parts] == [("open phrase", True)]
+    assert parse_query("AND( title: *").parts[0].text == "AND"
+
+
+def test_replaced_keeps_the_rest_of_the_query() -> None:
+    parsed = parse_query('Kyphoplsty "blood clt" balon')
+    assert parsed.replaced({0: "kyphoplasty", 2: "balloon"}) == 'kyphoplasty "blood clt" balloon'
+
+
+@given(st.text(max_size=2000))
+def test_parser_accepts_anything_and_bounds_the_work(text: str) -> None:
+    parsed = parse_query(text)
+    assert len(parsed.text) <= MAX_QUERY_CHARS
+    assert len(parsed.parts) <= MAX_PARTS
+    for part in parsed.parts:
+        assert parsed.text[part.start : part.end] == part.text
+    assert parsed.replaced({}) == parsed.text
+
+
+def test_bundled_synonyms() -> None:
+    table = SynonymTable.load(BUNDLED_CONTENT_DIR / "synonyms.yaml")
+    assert table.get(stems("tumors")).variants == (("tumour",),)
+    numb = table.get(stems("numb"))
+    assert stems("anesthetic") in numb.synonyms and stems("anaesthetic") in numb.synonyms
+    assert table.match(list(stems("blood clot risk")), 0).key == ("blood", "clot")
+    assert table.match(list(stems("risk")), 0) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["variants: 3", "- just\n- a list", "synonyms: [[a, b], c]", "{unclosed", "\xff\xfe"]
+)
+def test_bad_synonyms_file_is_ignored_with_a_warning(tmp_path: Path, text: str, caplog) -> None:
+    path = tmp_path / "synonyms.yaml"
+    path.write_text(text, encoding="latin-1")
+    assert len(SynonymTable.load(path)) == 0
+    assert "ignored" in caplog.text
+
+
+def test_missing_synonyms_file(tmp_path: Path, caplog) -> None:
+    assert len(SynonymTable.load(tmp_path / "none.yaml")) == 0
+    assert "ignored" in caplog.text
+
+
+def test_edit_distance() -> None:
+    assert edit_distance("kyphoplsty", "kyphoplasty") == 1
+    assert edit_distance("kyphopalsty", "kyphoplasty") == 1  # a swap is one edit
+    assert edit_distance("title", "time") == 2
+    assert edit_distance("", "abc") == 3
+
+
+def test_vocabulary(tmp_path: Path) -> None:
+    words = Vocabulary(Counter({"kyphoplasty": 1, "kyphosis": 3, "balloon": 2, "ballot": 5}))
+    assert words.known("balloon") and not words.known("ballo")
+    assert words.completions("kyph", 5) == ["kyphosis", "kyphoplasty"]  # most used first
+    assert words.corrections("kyphoplsty") == ["kyphoplasty"]
+    assert words.corrections("ballooon") == ["balloon"]  # the closest word...
+    assert words.corrections("ballon") == ["ballot", "balloon"]  # ...and among equals, the most used
+    assert words.corrections("xyz") == []
+    words.save(tmp_path / "v.txt")
+    loaded = Vocabulary(path=tmp_path / "v.txt")
+    assert loaded.counts() == words.counts()
+
+
+def test_snippet_marks_stems_and_phrases_and_escapes() -> None:
+    text = "A <b>blood</b> test. A blood clot & clots."
+    snippet = make_snippet(text, MatchTerms(frozenset({"test"}), frozenset({("blood", "clot")})))
+    assert (
+        snippet.html
+        == "A &lt;b&gt;blood&lt;/b&gt; <mark>test</mark>. A <mark>blood</mark> <mark>clot</mark> &amp; clots."
+    )
+    assert snippet.terms == ("test", "blood", "clot")
+
+
+def test_snippet_window_shows_the_matches_of_a_long_text() -> None:
+    text = " ".join(["filler"] * 100) + " the balloon is inflated " + " ".join(["filler"] * 100)
+    snippet = make_snippet(text, MatchTerms(frozenset({"balloon"})), size=80)
+    assert snippet.html.startswith("…") and snippet.html.endswith("…")
+    assert "<mark>balloon</mark>" in snippet.html
+    assert len(snippet.html) < 120
+
+
+def test_lock_excludes_a_second_holder(tmp_path: Path) -> None:
+    path = tmp_path / "lock"
+    with InterProcessLock(path), pytest.raises(LockTimeoutError):
+        InterProcessLock(path, timeout=0.1).acquire()
+    with InterProcessLock(path, timeout=0.1):  # released
+        pass
+
+
+def test_lock_waits_for_the_holder(tmp_path: Path) -> None:
+    path = tmp_path / "lock"
+    order: list[str] = []
+    held = InterProcessLock(path)
+    held.acquire()
+
+    def wait() -> None:
+        with InterProcessLock(path, timeout=10):
+            order.append("second")
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    order.append("first")
+    held.release()
+    thread.join(timeout=10)
+    assert order == ["first", "second"]
+
+
+def test_stop_words_are_plain_lowercase_words() -> None:
+    assert all(w.isalpha() and w.islower() for w in STOP_WORDS)
