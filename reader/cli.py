@@ -6,6 +6,8 @@ Each command is a function taking the parsed arguments and returning an exit cod
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -18,6 +20,7 @@ from reader.resources import BUNDLED_CONTENT_DIR
 
 if TYPE_CHECKING:
     from reader.kiosk.config import KioskConfig
+    from reader.search import IndexReport, SearchResult, SearchService
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -103,7 +106,41 @@ def build_parser() -> argparse.ArgumentParser:
         "--pin-stdin", action="store_true", help="read the PIN from one line of stdin instead of asking twice"
     )
     kiosk_pin.set_defaults(run=run_kiosk_pin)
+
+    index = commands.add_parser("index", help="build or refresh the search index and say what was done")
+    _common_options(index, suppress=True)
+    _index_dir_option(index)
+    index.add_argument(
+        "--rebuild", action="store_true", help="build from scratch even if the index is current"
+    )
+    index.set_defaults(run=run_index)
+
+    search = commands.add_parser("search", help="search the content and print the results")
+    _common_options(search, suppress=True)
+    _index_dir_option(search)
+    search.add_argument("query", metavar="QUERY", help='words to look for; "quoted phrase" for exact words')
+    search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (10)")
+    search.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    search.set_defaults(run=run_search)
     return parser
+
+
+def _index_dir_option(parser: argparse.ArgumentParser) -> None:
+    """`--index-dir` after a command name (the window's option before it keeps its value otherwise)."""
+    parser.add_argument(
+        "--index-dir",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the search index lives (default: the user's cache directory)",
+    )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def content_dir(args: argparse.Namespace) -> Path:
@@ -119,6 +156,93 @@ def run_check(args: argparse.Namespace) -> int:
     bad = len({e.path for e in result.errors if e.severity == "error"})
     print(f"{len(result.topics)} topic(s) loaded from {result.files} file(s); {bad} file(s) with errors")
     return 1 if result.failed else 0
+
+
+def _search_service(args: argparse.Namespace) -> SearchService | None:
+    """The service over the pack's topics; None (after saying why) when nothing could be loaded."""
+    from reader.content import load_content
+    from reader.search import SearchService, synonyms_file_for
+
+    pack = content_dir(args)
+    result = load_content(pack)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    if not result.topics:
+        print(f"no topics to search in {pack}", file=sys.stderr)
+        return None
+    if getattr(args, "index_dir", None) is not None:
+        index_dir = args.index_dir
+    else:
+        from reader.paths import default_index_dir
+
+        index_dir = default_index_dir()
+    return SearchService(result.topics, index_dir, synonyms_file_for(pack))
+
+
+def describe_report(report: IndexReport) -> str:
+    where = "in memory" if report.in_memory else f"{report.bytes / 1024:.1f} kB in {report.location}"
+    what = f"index {report.action}: {report.documents} document(s)"
+    if report.action != "reused":
+        what += f", {report.topics_indexed} topic(s) indexed"
+    why = f" ({report.reason})" if report.reason else ""
+    return f"{what} in {report.seconds:.2f} s; {where}{why}"
+
+
+def run_index(args: argparse.Namespace) -> int:
+    service = _search_service(args)
+    if service is None:
+        return 1
+    try:
+        report = service.rebuild_index() if args.rebuild else service.ensure_index()
+    finally:
+        service.close()
+    print(describe_report(report))
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    service = _search_service(args)
+    if service is None:
+        return 1
+    try:
+        result = service.search(args.query, limit=args.limit)
+    finally:
+        service.close()
+    if args.json:
+        print(json.dumps(result_json(result), ensure_ascii=False, indent=2))
+    else:
+        print_result(result, bold=sys.stdout.isatty())
+    return 0
+
+
+def result_json(result: SearchResult) -> dict[str, object]:
+    hits = [
+        {
+            "topic": h.topic_id,
+            "section": h.section_id,
+            "title": h.title,
+            "score": round(h.score, 4),
+            "snippet": h.snippet_html,
+        }
+        for h in result.hits
+    ]
+    return {"query": result.query, "suggestion": result.suggestion, "total": result.total, "hits": hits}
+
+
+def print_result(result: SearchResult, *, bold: bool) -> None:
+    start, end = ("\033[1m", "\033[0m") if bold else ("*", "*")
+    if result.suggestion is not None:
+        lead = "Showing results for" if result.corrected else "Did you mean"
+        print(f"{lead}: {result.suggestion}")
+    print(
+        f"{result.total} result(s) for {result.query!r}"
+        + (f", best {len(result.hits)}:" if result.hits else "")
+    )
+    for n, hit in enumerate(result.hits, 1):
+        where = f"[{hit.topic_id}#{hit.section_id}]"
+        print(f"{n:2}. {hit.title} - {hit.topic_title}  {where}  score {hit.score:.2f}")
+        text = hit.snippet_html.replace("<mark>", start).replace("</mark>", end)
+        print(f"    {html.unescape(text)}")
 
 
 def run_kiosk_pin(args: argparse.Namespace) -> int:
