@@ -321,6 +321,7 @@ class KioskSession(QObject):
         self.idle.stop()
         clear_clipboard()
         self.window.close()
+        self.stop()
         self._on_exit(ADMIN_EXIT_STATUS)
 
 
