@@ -106,3 +106,19 @@ def test_the_countdown_covers_the_kiosk_and_a_touch_cancels_it(qtbot: QtBot, qui
     assert not session.overlay.isVisible()
     assert session.stack.currentWidget() is session.home, "the touch only dismissed the warning"
     assert session.idle.armed
+
+
+def test_a_reset_closes_open_suggestions(qtbot: QtBot, quick: Kiosk, service: FakeSearch) -> None:
+    window, session = quick.window, quick.session
+    field = window.search_panel.field
+    window.set_search_service(service)
+    _click(qtbot, field)
+    for key in "ball":
+        _click(qtbot, session.keyboard.keys[key])
+    completer = field.completer()
+    assert completer is not None
+    qtbot.waitUntil(completer.popup().isVisible)
+    with qtbot.waitSignal(session.idle.resetRequested, timeout=5000):
+        session.idle.start(_app())
+    assert not completer.popup().isVisible()
+    assert field.text() == "" and completer.completionModel().rowCount() == 0
