@@ -163,9 +163,11 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     from reader.excepthook import ExceptionHook
     from reader.logging_setup import configure_logging
 
-    configure_logging(verbose=bool(getattr(args, "verbose", False)), log_dir=paths.log_dir())
+    kiosk = getattr(args, "kiosk_config", None)  # set by the CLI when kiosk mode is on
+    log_dir = None if kiosk is not None else paths.log_dir()  # a kiosk keeps no log file
+    configure_logging(verbose=bool(getattr(args, "verbose", False)), log_dir=log_dir)
     app = _application()
-    settings = Settings()
+    settings = Settings(persistent=kiosk is None)  # a kiosk writes no settings
     theme_override = getattr(args, "theme", None)
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()
@@ -186,7 +188,12 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
     else:
         session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, session.start_index))
-    session.window.show()
+    if kiosk is not None:
+        from reader.kiosk.mode import apply_kiosk
+
+        apply_kiosk(session.window, app, kiosk)  # locks the window down and shows it full screen
+    else:
+        session.window.show()
     try:
         return app.exec()
     finally:
