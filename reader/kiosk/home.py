@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,6 +59,7 @@ class KioskHome(QScrollArea):
 
     sectionChosen = Signal(str, str)  # noqa: N815 - Qt signal naming
     pageChosen = Signal(str, str)  # noqa: N815
+    firstPainted = Signal()  # noqa: N815 - the kiosk's first screen is on the display
 
     def __init__(self, topics: Sequence[Topic], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,13 @@ class KioskHome(QScrollArea):
             layout.addWidget(self._topic_group(topic))
         layout.addStretch(1)
         self.setWidget(body)
+        self.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.viewport() and event.type() == QEvent.Type.Paint:
+            self.viewport().removeEventFilter(self)
+            self.firstPainted.emit()
+        return super().eventFilter(watched, event)
 
     def _topic_group(self, topic: Topic) -> QWidget:
         group = QFrame()

@@ -163,6 +163,9 @@ class KioskSession(QObject):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.window.pages)
         self.window.setCentralWidget(self.stack)
+        # The window starts its search index (and start-up timing) on the article's first paint;
+        # a kiosk's first screen is the home page, so its first paint stands in for it.
+        self.home.firstPainted.connect(self.window.article.firstPainted)
         self.home.sectionChosen.connect(self._open_section)
         self.home.pageChosen.connect(self._open_page)
         activated = getattr(self.window.search_panel, "resultActivated", None)

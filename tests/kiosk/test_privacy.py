@@ -1,6 +1,7 @@
-"""Nothing about a patient reaches the disk: a whole kiosk session started like the real
-program (`main.py --config FILE`) - reading, zooming, searching, a reset, the administrator's
-exit - leaves the XDG config, data and state folders exactly as they were."""
+"""The kiosk run like the real program (`main.py --config FILE`, in-process). Nothing about a
+patient reaches the disk: reading, zooming, searching, a reset and the administrator's exit
+leave the XDG config, data and state folders exactly as they were. And search gets ready
+while the home page is showing."""
 
 from __future__ import annotations
 
@@ -60,6 +61,10 @@ def _patient_then_admin(window: MainWindow) -> None:
     for key in "spine":
         _tap(session.keyboard.keys[key])
     session.reset()
+    _admin_exit(window, session)
+
+
+def _admin_exit(window: MainWindow, session: KioskSession) -> None:
     QTest.keyClick(
         window,
         Qt.Key.Key_K,
@@ -117,3 +122,23 @@ def test_the_same_check_sees_what_a_normal_session_writes(app_run) -> None:
     after = _listing()
     assert after != before, "a normal session keeps its settings (and a log): the check is not blind"
     assert any(name.endswith("reader.ini") for name in after["XDG_CONFIG_HOME"])
+
+
+def test_search_gets_ready_on_the_home_page(app_run, tmp_path: Path, pin_hash: str) -> None:
+    """The window builds its index after its first paint; a kiosk's first paint is the home page."""
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(f'enabled: true\npin_hash: "{pin_hash}"\n', "utf-8")
+    seen: list[str] = []
+
+    def wait_for_search(window: MainWindow) -> None:
+        session = window.findChild(KioskSession)
+        assert session is not None
+        if window.search_panel.runner.service is None:
+            QTimer.singleShot(20, lambda: wait_for_search(window))
+            return
+        seen.append("home" if session.stack.currentWidget() is session.home else "elsewhere")
+        _admin_exit(window, session)
+
+    _when_shown(wait_for_search)
+    assert app_run("--config", str(config)) == ADMIN_EXIT_STATUS
+    assert seen == ["home"]
