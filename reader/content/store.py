@@ -97,6 +97,23 @@ class TopicStore(Sequence[Topic]):
         for i in range(len(self)):
             yield self[i]
 
+    @classmethod
+    def wrap(cls, topics: Sequence[Topic]) -> TopicStore:
+        """A store over topics already in memory (tests, generated packs); a store is returned as is."""
+        if isinstance(topics, TopicStore):
+            return topics
+        return cls([TopicRecord.of(t.source_path, 0, 0, t, []) for t in topics])
+
+    def id_at(self, index: int) -> str:
+        return self._records[index].topic_id or ""
+
+    def title_at(self, index: int) -> str:
+        return self._records[index].title
+
+    def ids(self) -> list[str]:
+        """Topic ids in order, without building any topic."""
+        return [r.topic_id or "" for r in self._records]
+
     def position(self, topic_id: str) -> int | None:
         return self._index.get(topic_id)
 

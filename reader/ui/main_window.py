@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.errors import ContentError
 from reader.content.model import Topic
+from reader.content.store import TopicStore
 from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
@@ -76,8 +77,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._topics = {topic.id: topic for topic in topics}
-        self._topic_order = [topic.id for topic in topics]
+        self._topics = TopicStore.wrap(topics)  # topics are built lazily: never iterate them all here
+        self._topic_order = self._topics.ids()
         self._settings = settings
         self._theme = theme
         self._options = options or WindowOptions()
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
     def _build_docks(self, topics: Sequence[Topic]) -> None:
-        self.toc = TocView(TocModel(topics, self))
+        self.toc = TocView(TocModel(self._topics, self))
         self.toc_dock = self._dock("toc_dock", "Contents", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_panel = SearchPanel()
         self.search_dock = self._dock(

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 from reader.content.model import Topic
+from reader.content.store import TopicStore
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,8 +41,7 @@ class TocModel(QAbstractItemModel):
         self, topics: Sequence[Topic], parent: QObject | None = None, *, batch_size: int = 200
     ) -> None:
         super().__init__(parent)
-        self._topics = list(topics)
-        self._rows = {topic.id: row for row, topic in enumerate(self._topics)}
+        self._topics = TopicStore.wrap(topics)  # rows build their topic only when shown
         self._batch_size = batch_size
         self._loaded = min(batch_size, len(self._topics))
 
@@ -74,11 +74,8 @@ class TocModel(QAbstractItemModel):
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802, B008
         if not parent.isValid():
             return bool(self._topics)
-        return (
-            parent.internalId() == _TOPIC
-            and parent.column() == 0
-            and bool(self._topics[parent.row()].sections)
-        )
+        # every topic has at least one section (the schema requires it): no need to build it here
+        return parent.internalId() == _TOPIC and parent.column() == 0
 
     def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
         return not parent.isValid() and self._loaded < len(self._topics)
@@ -102,26 +99,26 @@ class TocModel(QAbstractItemModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        topic, section_id, title = self._row_data(index)
+        topic_id, section_id, title = self._row_data(index)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return title
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Read “{title}”" if section_id else f"Open the topic “{title}”"
         if role == TOPIC_ID_ROLE:
-            return topic.id
+            return topic_id
         if role == SECTION_ID_ROLE:
             return section_id
         return None
 
     # --- lookups for the window ---------------------------------------------------------------
 
-    def _row_data(self, index: AnyIndex) -> tuple[Topic, str, str]:
+    def _row_data(self, index: AnyIndex) -> tuple[str, str, str]:
+        """(topic id, section id or "", title); a topic row does not build its topic."""
         if index.internalId() == _TOPIC:
-            topic = self._topics[index.row()]
-            return topic, "", topic.title
+            return self._topics.id_at(index.row()), "", self._topics.title_at(index.row())
         topic = self._topics[index.internalId() - 1]
         section = topic.sections[index.row()]
-        return topic, section.id, section.title
+        return topic.id, section.id, section.title
 
     def topic_count(self) -> int:
         """All topics of the pack, including rows not fetched yet."""
@@ -129,7 +126,7 @@ class TocModel(QAbstractItemModel):
 
     def index_for(self, topic_id: str, section_id: str = "") -> QModelIndex:
         """The row of a topic or of one of its sections (fetching rows as needed); invalid if unknown."""
-        row = self._rows.get(topic_id)
+        row = self._topics.position(topic_id)
         if row is None:
             return QModelIndex()
         while row >= self._loaded:
