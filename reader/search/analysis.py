@@ -133,16 +133,40 @@ def stemming_analyzer() -> Any:
 
 
 @functools.cache
-def _shared_analyzer() -> Any:
-    return stemming_analyzer()
+def _english_stemmer() -> Any:
+    from whoosh.lang import stemmer_for_language
+
+    return stemmer_for_language("en")  # Snowball English ("Porter2")
+
+
+_STEM_CACHE: dict[str, str] = {}
+_STEM_CACHE_LIMIT = 200_000  # distinct words; cleared when full (a pack has far fewer)
+
+
+def stem_word(word: str) -> str:
+    """The stem of one lowercase word, cached: `tumours` -> `tumour`, `kyphoplasty` -> `kyphoplasti`."""
+    stemmed = _STEM_CACHE.get(word)
+    if stemmed is None:
+        if len(_STEM_CACHE) >= _STEM_CACHE_LIMIT:
+            _STEM_CACHE.clear()
+        stemmed = _STEM_CACHE[word] = str(_english_stemmer()(word))
+    return stemmed
+
+
+def stem_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """(stem, start, end) for each indexed word of `text`, with character offsets into `text`.
+
+    The same terms as `stemming_analyzer()` (a test holds the two equal) without Whoosh's
+    per-token objects and generator layers: queries and snippets analyse text on every search.
+    """
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group().lower()
+        if not word.isascii():
+            word = fold_accents(word)
+        if word not in STOP_WORDS:
+            yield stem_word(word), match.start(), match.end()
 
 
 def stems(text: str) -> tuple[str, ...]:
     """The terms the index holds for `text`: `"A blood clot"` -> `("blood", "clot")`."""
-    return tuple(token.text for token in _shared_analyzer()(text))
-
-
-def stem_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """(stem, start, end) for each indexed word of `text`, with character offsets into `text`."""
-    for token in _shared_analyzer()(text, chars=True):
-        yield token.text, token.startchar, token.endchar
+    return tuple(stem for stem, _, _ in stem_spans(text))

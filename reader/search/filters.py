@@ -6,22 +6,12 @@ pickled schema refers to these classes by module and name, so keep both stable.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import Filter
 
-from reader.search.analysis import fold_accents
-
-_STEM_CACHE_LIMIT = 200_000  # distinct words; cleared when full (a pack has far fewer)
-
-
-@functools.cache
-def english_stemmer() -> Any:
-    from whoosh.lang import stemmer_for_language
-
-    return stemmer_for_language("en")  # Snowball English ("Porter2")
+from reader.search.analysis import fold_accents, stem_word
 
 
 class NormaliseFilter(Filter):
@@ -35,32 +25,10 @@ class NormaliseFilter(Filter):
 
 
 class CachedStemFilter(Filter):
-    """English stemming with a plain dict cache (Whoosh's LFU cache costs more than it saves)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, str] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {}  # the index pickles its schema: keep the cache out of it
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._cache = {}
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
+    """English stemming through `analysis.stem_word` and its cache (Whoosh's LFU cache costs more
+    than it saves)."""
 
     def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
-        cache = self._cache
-        stem = english_stemmer()
         for token in tokens:
-            text = token.text
-            stemmed = cache.get(text)
-            if stemmed is None:
-                if len(cache) >= _STEM_CACHE_LIMIT:
-                    cache.clear()
-                stemmed = cache[text] = stem(text)
-            token.text = stemmed
+            token.text = stem_word(token.text)
             yield token

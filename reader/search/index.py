@@ -44,6 +44,7 @@ WRITER_LIMIT_MB = 128
 # where one writer for 10,000 topics spills every posting to disk and back (30% slower), and
 # searching a few segments costs no more than one (measured with bench/search_bench.py).
 BATCH_DOCUMENTS = 12_000
+SMALL_SEGMENT = 2_000  # updates merge segments below this many documents into one
 POSTINGS_COMPRESSION = 1  # zlib level: 1 builds a few per cent faster than Whoosh's 3 for ~2% more disk
 
 
@@ -79,16 +80,17 @@ class _Live:
     searcher: Any
     path: Path
     manifest: mf.Manifest
+    vocabulary: Vocabulary
 
     def opened(self) -> OpenIndex:
-        return OpenIndex(self.searcher, Vocabulary(path=self.path / mf.VOCABULARY_NAME))
+        return OpenIndex(self.searcher, self.vocabulary)
 
     def close(self) -> None:
         self.searcher.close()
 
 
 def topic_hashes(topics: Iterable[Topic]) -> dict[str, str]:
-    return {topic.id: topic_hash(topic) for topic in topics}
+    return {topic.id: topic.source_sha256 or topic_hash(topic) for topic in topics}
 
 
 def _add_topics(writer: Any, topics: Iterable[Topic], words: Counter[str]) -> int:
@@ -201,8 +203,9 @@ class IndexManager:
             words: Counter[str] = Counter()
             count = _write_all(index, topics, words)
             index.close()
-            Vocabulary(words).save(tmp / mf.VOCABULARY_NAME)
-            live = self._publish(tmp, hashes, wanted, count)
+            vocabulary = Vocabulary(words)
+            vocabulary.save(tmp / mf.VOCABULARY_NAME)
+            live = self._publish(tmp, hashes, wanted, count, vocabulary)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -229,13 +232,14 @@ class IndexManager:
             for topic_id in sorted(changed):
                 writer.delete_by_term(TOPIC_FIELD, topic_id)
             # Words of changed topics are added; words they no longer use stay until the next full build.
-            words = Vocabulary(path=live.path / mf.VOCABULARY_NAME).counts()
+            words = live.vocabulary.counts()
             _add_topics(writer, (t for t in topics if t.id in changed), words)
-            writer.commit()
+            writer.commit(mergetype=_merge_small_segments)
             count = index.doc_count()
             index.close()
-            Vocabulary(words).save(tmp / mf.VOCABULARY_NAME)
-            new = self._publish(tmp, hashes, wanted, count)
+            vocabulary = Vocabulary(words)
+            vocabulary.save(tmp / mf.VOCABULARY_NAME)
+            new = self._publish(tmp, hashes, wanted, count, vocabulary)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -245,7 +249,9 @@ class IndexManager:
             "updated", new, started, indexed, f"{len(changed)} topic(s) changed"
         )
 
-    def _publish(self, tmp: Path, hashes: Mapping[str, str], wanted: str, count: int) -> _Live:
+    def _publish(
+        self, tmp: Path, hashes: Mapping[str, str], wanted: str, count: int, vocabulary: Vocabulary
+    ) -> _Live:
         """Record, flush and rename a finished build, then point CURRENT at it."""
         created = datetime.now(UTC).isoformat(timespec="seconds")
         manifest = mf.Manifest(mf.compatibility(), wanted, count, mf.index_files(tmp), created)
@@ -255,7 +261,7 @@ class IndexManager:
         os.rename(tmp, final)
         mf.write_pointer(self.index_dir, final.name)
         self._remove_leftovers()
-        return _Live(_open_whoosh(final).searcher(), final, manifest)
+        return _Live(_open_whoosh(final).searcher(), final, manifest, vocabulary)
 
     def _new_temp_dir(self) -> Path:
         tmp = self.index_dir / f"{mf.TEMP_PREFIX}{_stamp()}"
@@ -296,14 +302,29 @@ def _writer(index: Any) -> Any:
     return index.writer(limitmb=WRITER_LIMIT_MB, codec=W3Codec(compression=POSTINGS_COMPRESSION))
 
 
+def _merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy for updates: fold the small segments earlier updates left into the new
+    one, and never rewrite the large ones (Whoosh's default leaves small ones piling up)."""
+    from whoosh.reading import SegmentReader
+
+    small = [segment for segment in segments if segment.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < 2:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in small]
+
+
 def _stamp() -> str:
     return f"{time.time_ns():x}-{os.getpid()}"
 
 
 def _open_whoosh(path: Path) -> Any:
-    from whoosh.index import open_dir
+    from reader.search.mapped import MappedStorage
 
-    return open_dir(str(path), readonly=True)
+    return MappedStorage(str(path)).open_index()
 
 
 def _open_version(path: Path) -> tuple[_Live | None, str]:
@@ -315,13 +336,17 @@ def _open_version(path: Path) -> tuple[_Live | None, str]:
     if manifest.compat != mf.compatibility():
         return None, f"made by another version ({manifest.compat})"
     try:
+        vocabulary = Vocabulary.read(path / mf.VOCABULARY_NAME)
+    except OSError as exc:
+        return None, f"damaged: vocabulary unreadable ({exc})"
+    try:
         searcher = _open_whoosh(path).searcher()  # opens every segment file
     except Exception as exc:  # Whoosh raises many kinds on a damaged index
         problem, failure = f"damaged: {exc!r}", exc
     else:
         count = searcher.doc_count()
         if count == manifest.documents:
-            return _Live(searcher, path, manifest), ""
+            return _Live(searcher, path, manifest, vocabulary), ""
         searcher.close()
         return None, f"damaged: {count} documents, expected {manifest.documents}"
     _forget_quietly(failure)

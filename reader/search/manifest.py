@@ -47,10 +47,8 @@ def compatibility() -> str:
 
 def fingerprint(topic_hashes: Mapping[str, str], compat: str) -> str:
     """One hash over every topic's id and content hash plus the compatibility string."""
-    digest = hashlib.sha256(compat.encode())
-    for topic_id in sorted(topic_hashes):
-        digest.update(f"\n{topic_id}\0{topic_hashes[topic_id]}".encode())
-    return digest.hexdigest()
+    lines = "".join(f"\n{topic_id}\0{topic_hashes[topic_id]}" for topic_id in sorted(topic_hashes))
+    return hashlib.sha256((compat + lines).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

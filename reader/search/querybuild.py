@@ -9,7 +9,7 @@ words above the rest, without a costly title clause in the Whoosh query.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -24,7 +24,8 @@ TITLE_BOOST = 1.0  # a hit whose section title has every word of the query score
 SYNONYM_BOOST = 0.6  # lay word <-> clinical term
 PREFIX_BOOST = 0.5  # a completion of the word being typed
 OTHER_CORRECTION_BOOST = 0.7  # a less likely correction of a misspelt word
-PREFIX_EXPANSIONS = 5  # completions searched for the word being typed (bounds the query's cost)
+PREFIX_EXPANSIONS = 5  # completions searched for the word being typed, most used first...
+PREFIX_DOCUMENT_SHARE = 0.05  # ...while together they are in at most this share of the documents
 MIN_PREFIX = 2
 
 
@@ -111,9 +112,17 @@ def _dedupe(alts: Sequence[Alternative]) -> tuple[Alternative, ...]:
 class QueryPlanner:
     """Builds the `Plan` of a query against one index's vocabulary and a synonym table."""
 
-    def __init__(self, synonyms: SynonymTable, vocabulary: Vocabulary) -> None:
+    def __init__(
+        self,
+        synonyms: SynonymTable,
+        vocabulary: Vocabulary,
+        doc_frequency: Callable[[str], int] = lambda stem: 0,
+        documents: int = 0,
+    ) -> None:
         self.synonyms = synonyms
         self.vocabulary = vocabulary
+        self.doc_frequency = doc_frequency  # documents of the index holding a stem
+        self.documents = documents
 
     def plan(self, query: UserQuery, corrections: Mapping[int, Sequence[str]] | None = None) -> Plan:
         corrections = corrections or {}
@@ -165,8 +174,15 @@ class QueryPlanner:
         return Unit(_dedupe(alts))
 
     def _completions(self, text: str) -> list[Alternative]:
+        """The most used completions of a word being typed, the first always, the next ones while
+        their documents stay few: a union of common words costs the most time of any query."""
         words = surface_words(text)
         if len(words) != 1 or len(words[0]) < MIN_PREFIX:
             return []
-        completions = self.vocabulary.completions(words[0], PREFIX_EXPANSIONS)
-        return [Alternative(key, PREFIX_BOOST) for key in map(stems, completions) if key]
+        budget, used = PREFIX_DOCUMENT_SHARE * self.documents, 0
+        found: list[Alternative] = []
+        for key in map(stems, self.vocabulary.completions(words[0], PREFIX_EXPANSIONS)):
+            used += sum(self.doc_frequency(stem) for stem in key)
+            if key and (not found or used <= budget):
+                found.append(Alternative(key, PREFIX_BOOST))
+        return found

@@ -23,6 +23,7 @@ from reader.search.analysis import fold_accents, stems, surface_words
 from reader.search.documents import REFERENCES_SECTION_ID, reference_text
 from reader.search.index import IndexManager, IndexReport
 from reader.search.querybuild import MIN_PREFIX, Plan, QueryPlanner
+from reader.search.schema import TEXT_FIELD
 from reader.search.snippets import MatchTerms, make_snippet
 from reader.search.synonyms import SynonymTable
 from reader.search.userquery import MAX_QUERY_CHARS, UserQuery, parse_query
@@ -105,7 +106,13 @@ class SearchService:
             with self._lock:
                 self._close_searcher()
                 self._searcher = opened.searcher
-                self._planner = QueryPlanner(self._synonyms, opened.vocabulary)
+                reader = opened.searcher.reader()
+                self._planner = QueryPlanner(
+                    self._synonyms,
+                    opened.vocabulary,
+                    lambda stem: int(reader.doc_frequency(TEXT_FIELD, stem)),
+                    int(reader.doc_count()),
+                )
             self.last_report = report
             log.info(
                 "search index %s: %d documents in %.2f s", report.action, report.documents, report.seconds
@@ -194,10 +201,8 @@ class SearchService:
         )
         marks = plan.match_terms()
         hits = tuple(self._hit(fields, score, marks) for score, _, fields in ranked[:limit])
-        if (
-            len(results) < fetch
-        ):  # every match was collected (Whoosh skips blocks only once `fetch` are found)
-            return len(results), True, hits
+        if results.scored_length() < fetch:  # all collected: Whoosh skips only once `fetch` are found
+            return results.scored_length(), True, hits
         return (*self._count(plan.whoosh_query(mode)), hits)
 
     def _title_stems(self, title: str) -> frozenset[str]:

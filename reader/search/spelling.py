@@ -46,26 +46,33 @@ def edit_distance(a: str, b: str) -> int:
 
 
 class Vocabulary:
-    """Words and their topic counts; loaded from its file on first use."""
+    """Words and their topic counts, from a Counter or from a saved file's bytes.
 
-    def __init__(self, counts: Counter[str] | None = None, path: Path | None = None) -> None:
-        self._path = path
+    The bytes are read when the index is opened (so a newer index version replacing this one
+    cannot pull the file away) and parsed on first use (so opening stays fast).
+    """
+
+    def __init__(self, counts: Counter[str] | None = None, *, saved: bytes | None = None) -> None:
+        self._saved = saved
         self._words: list[str] = []
         self._counts: list[int] = []
         if counts is not None:
             self._set(counts)
-            self._path = None
+
+    @classmethod
+    def read(cls, path: Path) -> Vocabulary:
+        return cls(saved=path.read_bytes())
 
     def _set(self, counts: Counter[str]) -> None:
         self._words = sorted(counts)
         self._counts = [counts[w] for w in self._words]
 
     def _load(self) -> None:
-        if self._path is None:
+        if self._saved is None:
             return
-        path, self._path = self._path, None
+        raw, self._saved = self._saved, None
         counts: Counter[str] = Counter()
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in raw.decode("utf-8").splitlines():
             word, _, count = line.partition("\t")
             counts[word] = int(count)
         self._set(counts)

@@ -119,7 +119,8 @@ class SynonymTable:
         import yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's is 10x faster: start-up
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
             if not isinstance(data, dict):
                 raise ValueError("expected a mapping with 'variants' and 'synonyms'")
             variants = _groups_of(data, "variants")

@@ -87,3 +87,14 @@ def test_threads_search_while_the_index_is_rebuilt(bundled_result, tmp_path: Pat
         thread.join(timeout=30)
     assert not errors
     assert totals and set(totals) == {1}  # every search, before, during and after, found the one section
+
+
+def test_an_open_index_survives_another_process_replacing_it(bundled_result, tmp_path: Path) -> None:
+    first = SearchService(bundled_result.topics, tmp_path)  # this app instance keeps its index open...
+    first.ensure_index()
+    old = tmp_path / str(mf.read_pointer(tmp_path))
+    SearchService(bundled_result.topics, tmp_path).rebuild_index()  # ...while another one replaces it
+    assert not old.exists()
+    result = first.search("kyphoplsty")  # the first search to need the vocabulary, after the swap
+    assert (result.suggestion, result.hits[0].section_id) == ("kyphoplasty", "kyphoplasty")
+    first.close()

@@ -71,6 +71,18 @@ def test_only_the_changed_topic_is_reindexed(content_pack: Path, tmp_path: Path)
     assert service.search("balloon").hits[0].section_id == "kyphoplasty"
 
 
+def test_repeated_updates_do_not_pile_up_segments(content_pack: Path, tmp_path: Path) -> None:
+    other = add_other_topic(content_pack)
+    SearchService(load_topics(content_pack), tmp_path).ensure_index()
+    for n in range(5):
+        edit_sentence(other, "Most people walk" if n == 0 else f"walk{n - 1}", f"walk{n}")
+        service = SearchService(load_topics(content_pack), tmp_path)
+        assert service.ensure_index().action == "updated"
+        assert service.search(f"walk{n}").hits[0].topic_id == OTHER_TOPIC_ID
+    assert len(segment_files(live_dir(tmp_path))) <= 3
+    assert service.search("balloon").hits[0].section_id == "kyphoplasty"
+
+
 def test_removed_topic_leaves_the_index(content_pack: Path, tmp_path: Path) -> None:
     other = add_other_topic(content_pack)
     SearchService(load_topics(content_pack), tmp_path).ensure_index()

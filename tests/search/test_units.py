@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.resources import BUNDLED_CONTENT_DIR
-from reader.search.analysis import STOP_WORDS, stemming_analyzer, stems, surface_words
+from reader.search.analysis import STOP_WORDS, stem_spans, stemming_analyzer, stems, surface_words
 from reader.search.locking import InterProcessLock, LockTimeoutError
 from reader.search.snippets import MatchTerms, make_snippet
 from reader.search.spelling import Vocabulary, edit_distance
@@ -26,6 +26,14 @@ def test_stems_drop_stop_words_and_fold_accents() -> None:
     assert stems("x-ray") == ("x", "ray")
     assert stems("the of and") == ()
     assert surface_words("Tumours, X-ray!") == ["tumours", "x", "ray"]
+
+
+@given(
+    st.text(max_size=200) | st.sampled_from(["Tumours İstanbul naïve x-ray 10.1056/NEJMoa", "it's THE café"])
+)
+def test_fast_analysis_equals_the_index_pipeline(text: str) -> None:
+    tokens = [(t.text, t.startchar, t.endchar) for t in stemming_analyzer()(text, chars=True)]
+    assert list(stem_spans(text)) == tokens
 
 
 def test_analyser_survives_pickling_as_the_index_schema_does() -> None:
@@ -101,7 +109,7 @@ def test_vocabulary(tmp_path: Path) -> None:
     assert words.corrections("ballon") == ["ballot", "balloon"]  # ...and among equals, the most used
     assert words.corrections("xyz") == []
     words.save(tmp_path / "v.txt")
-    loaded = Vocabulary(path=tmp_path / "v.txt")
+    loaded = Vocabulary.read(tmp_path / "v.txt")
     assert loaded.counts() == words.counts()
 
 
@@ -151,3 +159,25 @@ def test_lock_waits_for_the_holder(tmp_path: Path) -> None:
 
 def test_stop_words_are_plain_lowercase_words() -> None:
     assert all(w.isalpha() and w.islower() for w in STOP_WORDS)
+
+
+def test_mapped_file_reads_like_a_file(tmp_path: Path) -> None:
+    from reader.search.mapped import MappedStorage
+
+    data = b"first line\nsecond\n" + bytes(range(256)) * 4
+    (tmp_path / "f").write_bytes(data)
+    (tmp_path / "empty").write_bytes(b"")
+    storage = MappedStorage(str(tmp_path))
+    f = storage.open_file("f")
+    assert f.readline() == b"first line\n"
+    assert f.read(3) == b"sec" and f.tell() == 14
+    buffer = bytearray(4)
+    assert f.file.readinto(buffer) == 4 and bytes(buffer) == b"ond\n"
+    f.seek(-2, 2)
+    assert f.read() == bytes([254, 255]) and f.read(5) == b""
+    part = f.subset(11, 7)
+    assert part.read() == b"second\n" and part.get(0, 3) == b"sec"
+    assert part.readline() == b""
+    assert list(f.get_array(18, "B", 4)) == [0, 1, 2, 3]
+    f.close()
+    assert storage.open_file("empty").read() == b""
