@@ -323,7 +323,10 @@ class KioskSession(QObject):
         self.lockdown.unlock()
         self.idle.stop()
         clear_clipboard()
-        self.window.close()
+        quits = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)  # the app ends below, with the admin's status;
+        self.window.close()  # a quit queued by the closing window would outlive this run
+        self.app.setQuitOnLastWindowClosed(quits)
         self.stop()
         self._on_exit(ADMIN_EXIT_STATUS)
 
