@@ -232,8 +232,10 @@ class KioskSession(QObject):
         field.installEventFilter(self)
 
     def _style(self) -> None:
-        sheet = load_style_sheet()  # on the kiosk's own widgets: a sheet on the window would stop
-        for widget in (self.bar, self.home, self.keyboard_dock, self.overlay):  # fonts propagating
+        # The sheet goes on the kiosk's own widgets only: one on the window would stop font
+        # changes from reaching the window's views (see resources/styles/kiosk.qss).
+        sheet = load_style_sheet()
+        for widget in (self.bar, self.home, self.keyboard_dock, self.overlay):
             widget.setStyleSheet(sheet)
         enlarge_touch_targets(self.window)
         enable_touch_scrolling(self.window)
