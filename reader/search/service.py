@@ -2,9 +2,10 @@
 
 Every method is safe to call from a worker thread: searches are serialised with a lock,
 and an index build runs beside searches on the previous index until it is swapped in.
-`search` and `suggest` never raise for any input; an index that fails while searching is
-rebuilt once and the search retried. Query text is never logged above DEBUG (it is what a
-patient typed).
+Hits are ranked by BM25 on the section's text, then re-ranked so that sections whose title
+has the query's words come first. `search` and `suggest` never raise for any input; an index
+that fails while searching is rebuilt once and the search retried. Query text is never
+logged above DEBUG (it is what a patient typed).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from reader.search.documents import REFERENCES_SECTION_ID, reference_text
 from reader.search.index import IndexManager, IndexReport
 from reader.search.querybuild import MIN_PREFIX, Plan, QueryPlanner
 from reader.search.schema import TEXT_FIELD
-from reader.search.snippets import MatchTerms, make_snippet
+from reader.search.snippets import MatchTerms, make_snippet, marked_spans
 from reader.search.synonyms import SynonymTable
 from reader.search.userquery import MAX_QUERY_CHARS, UserQuery, parse_query
 
@@ -48,7 +49,7 @@ class Hit:
     title: str  # section title
     score: float
     snippet_html: str  # HTML-escaped text with matched words wrapped in <mark>...</mark>
-    terms: tuple[str, ...]  # the matched words as they appear in the section text
+    terms: tuple[str, ...]  # the matched words as they appear in the section text (then its title)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ class SearchService:
         return found
 
     def _run(self, plan: Plan, mode: Literal["and", "or"], limit: int) -> tuple[int, bool, tuple[Hit, ...]]:
-        """(total, whether it is exact, the best `limit` hits, titles counted)."""
+        """(total, whether it is exact, the best `limit` hits): Whoosh's best RERANK_DEPTH matches,
+        re-ranked so that hits whose section title has the query's words come first."""
         fetch = max(limit, RERANK_DEPTH)
         results = self._searcher.search(plan.whoosh_query(mode), limit=fetch)
         ranked = sorted(
@@ -224,16 +226,12 @@ class SearchService:
 
     def _hit(self, fields: dict[str, Any], score: float, marks: MatchTerms) -> Hit:
         topic_id, section_id = str(fields.get("topic", "")), str(fields.get("section", ""))
+        title = str(fields.get("title", ""))
         snippet = make_snippet(self._section_text(topic_id, section_id), marks)
-        return Hit(
-            topic_id,
-            str(fields.get("topic_title", "")),
-            section_id,
-            str(fields.get("title", "")),
-            score,
-            snippet.html,
-            snippet.terms,
-        )
+        in_title = (title[start:end] for start, end in marked_spans(title, marks))
+        terms = tuple(dict.fromkeys((*snippet.terms, *in_title)))  # body words first, then the heading's
+        topic_title = str(fields.get("topic_title", ""))
+        return Hit(topic_id, topic_title, section_id, title, score, snippet.html, terms)
 
     def _section_text(self, topic_id: str, section_id: str) -> str:
         topic = self._by_id.get(topic_id)

@@ -119,6 +119,7 @@ def test_typo_gets_a_real_word_suggestion_and_results(service: SearchService) ->
     assert result.suggestion == "kyphoplasty"
     assert result.corrected
     assert result.hits and result.hits[0].section_id == "kyphoplasty"
+    assert result.hits[0].terms == ("Kyphoplasty",)  # only in its title: the heading is what to mark
 
 
 def test_typo_in_a_longer_query_keeps_the_other_words(service: SearchService) -> None:
