@@ -221,13 +221,14 @@ class IndexManager:
         changed: set[str],
         started: float,
     ) -> tuple[OpenIndex, IndexReport]:
-        from whoosh.index import open_dir
+        from whoosh.filedb.filestore import FileStorage
 
         live.close()
         tmp = self._new_temp_dir()
         try:
             _clone_files(live.path, tmp)
-            index = open_dir(str(tmp))
+            # Without maps: Whoosh would copy every segment's postings into memory to find the deletions.
+            index = FileStorage(str(tmp), supports_mmap=False).open_index()
             writer = _writer(index)
             for topic_id in sorted(changed):
                 writer.delete_by_term(TOPIC_FIELD, topic_id)

@@ -38,6 +38,7 @@ SYNONYMS_FILE = "synonyms.yaml"
 MAX_LIMIT = 1000
 COUNT_LIMIT = 500  # matches counted one by one; beyond this the total is Whoosh's estimate
 RERANK_DEPTH = 50  # best matches re-ranked by their section titles
+MAX_CORRECTED_WORDS = 4  # misspelt words looked up per query (each lookup walks the vocabulary)
 _LAST_WORD = re.compile(r"\w+$")
 
 
@@ -183,6 +184,8 @@ class SearchService:
             candidates = vocabulary.corrections(words[0])
             if candidates:
                 found[i] = candidates
+                if len(found) == MAX_CORRECTED_WORDS:
+                    break
         return found
 
     def _run(self, plan: Plan, mode: Literal["and", "or"], limit: int) -> tuple[int, bool, tuple[Hit, ...]]:

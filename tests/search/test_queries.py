@@ -172,3 +172,9 @@ def test_completions_from_titles_and_words(service: SearchService) -> None:
     assert len(service.suggest("v", limit=3)) <= 3
     assert service.suggest("") == []
     assert service.suggest("zzzz") == []
+
+
+def test_several_typos_are_corrected_together(service: SearchService) -> None:
+    result = service.search("kyphoplsty ballon cemnt")
+    assert result.suggestion == "kyphoplasty balloon cement"
+    assert result.corrected and result.hits[0].section_id == "kyphoplasty"
