@@ -255,7 +255,9 @@ class IndexManager:
     ) -> _Live:
         """Record, flush and rename a finished build, then point CURRENT at it."""
         created = datetime.now(UTC).isoformat(timespec="seconds")
-        manifest = mf.Manifest(mf.compatibility(), wanted, count, mf.index_files(tmp), created)
+        files = mf.index_files(tmp)
+        checksums = mf.small_file_checksums(tmp, files)
+        manifest = mf.Manifest(mf.compatibility(), wanted, count, files, created, checksums=checksums)
         mf.sync_files(tmp)
         mf.write_records(tmp, manifest, hashes)
         final = self.index_dir / f"{mf.VERSION_PREFIX}{_stamp()}"

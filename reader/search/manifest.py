@@ -7,8 +7,10 @@
       tmp-<stamp>/   a build in progress (one left by a crash is removed)
 
 A version directory is never changed after CURRENT names it, so readers need no lock.
-The manifest records the fingerprint (content, schema, analyser, Whoosh version) and the
-size of every index file, which is how a truncated or missing file is detected cheaply.
+The manifest records the fingerprint (content, schema, analyser, Whoosh version), the size
+of every index file, which is how a truncated or missing file is detected cheaply, and a
+CRC-32 of every file small enough to check at each open (the table of contents and the
+vocabulary: damage there would otherwise surface only in the middle of a search).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from reader.search.analysis import ANALYSER_VERSION
@@ -31,6 +34,7 @@ VOCABULARY_NAME = "vocabulary.txt"  # the content's real words (see spelling.Voc
 VERSION_PREFIX = "v-"
 TEMP_PREFIX = "tmp-"
 MANIFEST_FORMAT = 1
+CHECKSUM_MAX_BYTES = 8 * 1024 * 1024  # larger files (segments) are checked by size only
 _RECORDS = (MANIFEST_NAME, TOPICS_NAME)
 
 
@@ -59,6 +63,7 @@ class Manifest:
     files: dict[str, int]  # index file name -> size in bytes
     created: str
     format: int = MANIFEST_FORMAT
+    checksums: dict[str, int] = field(default_factory=dict)  # small index file name -> CRC-32
 
     @property
     def bytes(self) -> int:
@@ -84,6 +89,14 @@ def index_files(version_dir: Path) -> dict[str, int]:
     }
 
 
+def checksum(path: Path) -> int:
+    return zlib.crc32(path.read_bytes())
+
+
+def small_file_checksums(version_dir: Path, files: Mapping[str, int]) -> dict[str, int]:
+    return {name: checksum(version_dir / name) for name, size in files.items() if size <= CHECKSUM_MAX_BYTES}
+
+
 def sync_files(version_dir: Path) -> None:
     """Flush a new index's files to disk before CURRENT points at it."""
     for name in index_files(version_dir):
@@ -104,7 +117,8 @@ def read_manifest(version_dir: Path) -> Manifest:
     try:
         raw = json.loads((version_dir / MANIFEST_NAME).read_bytes())
         manifest = Manifest(**raw)
-    except (OSError, ValueError, TypeError) as exc:
+        _check_types(manifest)
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise ManifestError(f"manifest unreadable ({exc})") from exc
     if manifest.format != MANIFEST_FORMAT:
         raise ManifestError(f"manifest format {manifest.format}, expected {MANIFEST_FORMAT}")
@@ -117,7 +131,27 @@ def read_manifest(version_dir: Path) -> Manifest:
             raise ManifestError(f"index file {name} is missing")
         if present[name] != size:
             raise ManifestError(f"index file {name} is {present[name]} bytes, expected {size}")
+    try:
+        for name, expected in manifest.checksums.items():
+            if checksum(version_dir / name) != expected:
+                raise ManifestError(f"index file {name} does not match its checksum")
+    except OSError as exc:
+        raise ManifestError(f"cannot read an index file ({exc})") from exc
     return manifest
+
+
+def _check_types(manifest: Manifest) -> None:
+    """A manifest damaged into valid JSON of the wrong shape must not get further than here."""
+    for value, kind in ((manifest.compat, str), (manifest.fingerprint, str), (manifest.documents, int)):
+        if not isinstance(value, kind):
+            raise TypeError(f"{value!r} is not a {kind.__name__}")
+    for mapping in (manifest.files, manifest.checksums):
+        if not isinstance(mapping, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) for k, v in mapping.items()
+        ):
+            raise TypeError("file table malformed")
+    if any(Path(name).name != name for name in (*manifest.files, *manifest.checksums)):
+        raise ValueError("file table names a path outside the index")
 
 
 def read_topic_hashes(version_dir: Path) -> dict[str, str]:

@@ -14,10 +14,10 @@ import bisect
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from reader.resources import BUNDLED_CONTENT_DIR
 from reader.search.analysis import fold_accents, stems, surface_words
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reader.content.model import Topic
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 SYNONYMS_FILE = "synonyms.yaml"
 MAX_LIMIT = 1000
@@ -125,20 +126,29 @@ class SearchService:
         """Results for what the user typed, best first; an empty result for input with no words."""
         query = query if isinstance(query, str) else ""
         limit = max(1, min(int(limit), MAX_LIMIT))
+        return self._recovering(
+            "a search", lambda: self._search(query, limit), SearchResult(query, None, 0, ())
+        )
+
+    def _recovering(self, what: str, run: Callable[[], _T], fallback: _T) -> _T:
+        """`run()` on an open index; if it fails (perhaps a damaged index file), rebuild once and retry.
+
+        What failed is logged without the user's text: it is the patient's (see logging_setup).
+        """
         try:
             if not self.ready:
                 self.ensure_index()
-            return self._search(query, limit)
-        except Exception:  # the query text is not logged: it is the patient's (see logging_setup)
-            log.exception("a search failed")
-        if not self._recovered:  # perhaps a damaged index file: rebuild once and retry
+            return run()
+        except Exception:
+            log.exception("%s failed", what)
+        if not self._recovered:
             self._recovered = True
             try:
                 self.rebuild_index()
-                return self._search(query, limit)
+                return run()
             except Exception:
-                log.exception("a search failed again after rebuilding the index")
-        return SearchResult(query, None, 0, ())
+                log.exception("%s failed again after rebuilding the index", what)
+        return fallback
 
     def _search(self, query: str, limit: int) -> SearchResult:
         with self._lock:
@@ -247,17 +257,15 @@ class SearchService:
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Completions for a partial query: matching titles first, then words of the content."""
-        try:
-            if not self.ready:
-                self.ensure_index()
-            with self._lock:
-                return self._suggest(prefix[:MAX_QUERY_CHARS], max(0, min(int(limit), MAX_LIMIT)))
-        except Exception:
-            log.exception("a completion request failed")
-            return []
+        prefix = prefix[:MAX_QUERY_CHARS] if isinstance(prefix, str) else ""
+        limit = max(0, min(int(limit), MAX_LIMIT))
+        return self._recovering("a completion request", lambda: self._suggest(prefix, limit), [])
 
     def _suggest(self, prefix: str, limit: int) -> list[str]:
-        text = prefix.lstrip()
+        with self._lock:
+            return self._completions(prefix.lstrip(), limit)
+
+    def _completions(self, text: str, limit: int) -> list[str]:
         if not text.strip() or limit == 0 or self._planner is None:
             return []
         found: dict[str, str] = {}

@@ -128,6 +128,18 @@ def damage_manifest(version: Path) -> None:
     (version / mf.MANIFEST_NAME).write_text("{not json", encoding="utf-8")
 
 
+def damage_manifest_shape(version: Path) -> None:
+    path = version / mf.MANIFEST_NAME
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"files": {', '"files": [{', 1), encoding="utf-8"
+    )
+
+
+def damage_vocabulary_bytes(version: Path) -> None:
+    path = version / mf.VOCABULARY_NAME
+    path.write_bytes(bytes(b ^ 0x55 for b in path.read_bytes()))  # same size, not text any more
+
+
 def damage_pointer(version: Path) -> None:
     (version.parent / mf.POINTER_NAME).write_text("../../etc", encoding="utf-8")
 
