@@ -128,11 +128,17 @@ class ReaderSession(QObject):
         self.window.statusBar().showMessage(message)
 
     def shut_down(self) -> None:
-        """Let a running build finish (the index is replaced atomically), then close the index."""
+        """Let a running build and running searches finish, then close the index.
+
+        Nothing of ours may still run in a worker thread once this returns: the window (and its
+        search pool) is only destroyed during interpreter shutdown, where a search that is still
+        running would open the closed index again, in a half-finalised interpreter.
+        """
         if not self.builder.wait(0):
             log.info("waiting for the search index build to finish")
             self.builder.wait()
-        self.window.set_search_service(None)
+        self.window.set_search_service(None)  # requests not yet started are dropped
+        self.window.search_panel.runner.wait()
         if self.builder.service is not None:
             self.builder.service.close()
 
