@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.content.store import TopicStore
 from reader.search import manifest as mf
 from reader.search.documents import topic_documents, topic_hash, topic_words
 from reader.search.locking import InterProcessLock
@@ -90,6 +91,10 @@ class _Live:
 
 
 def topic_hashes(topics: Iterable[Topic]) -> dict[str, str]:
+    if isinstance(topics, TopicStore):  # file hashes known without building 10,000 topics
+        known = topics.fingerprints()
+        if all(known.values()):
+            return known
     return {topic.id: topic.source_sha256 or topic_hash(topic) for topic in topics}
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from reader.content.store import TopicStore
 from reader.resources import BUNDLED_CONTENT_DIR
 from reader.search.analysis import fold_accents, stems, surface_words
 from reader.search.documents import REFERENCES_SECTION_ID, reference_text
@@ -75,8 +76,7 @@ class SearchService:
     """Search over a set of topics, with its index kept in `index_dir` (built when needed)."""
 
     def __init__(self, topics: Sequence[Topic], index_dir: Path, synonyms_path: Path | None = None) -> None:
-        self._topics = tuple(topics)
-        self._by_id = {t.id: t for t in self._topics}
+        self._topics = TopicStore.wrap(topics)  # a large pack's topics are built only when needed
         self._manager = IndexManager(index_dir)
         self._synonyms_path = synonyms_path if synonyms_path is not None else synonyms_file_for(None)
         self._synonyms: SynonymTable | None = None
@@ -106,6 +106,7 @@ class SearchService:
             if self._synonyms is None:
                 self._synonyms = SynonymTable.load(self._synonyms_path)
             opened, report = self._manager.ensure(self._topics, rebuild=rebuild)
+            self._sorted_titles()  # here in the worker, not on the first keystroke
             with self._lock:
                 self._close_searcher()
                 self._searcher = opened.searcher
@@ -247,7 +248,7 @@ class SearchService:
         return Hit(topic_id, topic_title, section_id, title, score, snippet.html, terms)
 
     def _section_text(self, topic_id: str, section_id: str) -> str:
-        topic = self._by_id.get(topic_id)
+        topic = self._topics.get(topic_id)
         if topic is None:
             return ""
         if section_id == REFERENCES_SECTION_ID:
