@@ -6,16 +6,14 @@ it only arranges the fields by each style's rules. Tests pin the output to saved
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.atomicfile import write_atomically
 from reader.content.model import Reference, Section, Sentence, Topic
 
 VANCOUVER = "vancouver"
@@ -303,15 +301,4 @@ def export_target(chosen: str, chosen_filter: str) -> tuple[Path, str]:
 def write_export(path: Path, refs: Iterable[Reference], fmt: str) -> None:
     """Write the references to `path` (UTF-8) atomically: a temporary file in the same folder, then
     os.replace. On failure (OSError) any existing file is untouched and no temporary file is left."""
-    text = export_text(refs, fmt)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    write_atomically(path, export_text(refs, fmt).encode("utf-8"))

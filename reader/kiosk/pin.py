@@ -9,10 +9,8 @@ import getpass
 import hashlib
 import hmac
 import logging
-import os
 import secrets
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +18,8 @@ from enum import Enum
 from pathlib import Path
 
 import yaml
+
+from reader.atomicfile import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -176,17 +176,7 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         new = f'{_NEW_FILE_HEADER}pin_hash: "{pin_hash}"\n'
         mode = 0o644  # the kiosk account must be able to read it; only the admin to write it
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(new)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, new.encode("utf-8"), mode)
 
 
 def _with_pin_hash(path: Path, text: str, pin_hash: str) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from reader.atomicfile import write_atomically
 from reader.search.analysis import ANALYSER_VERSION
 from reader.search.schema import SCHEMA_VERSION
 
@@ -68,16 +69,6 @@ class Manifest:
     @property
     def bytes(self) -> int:
         return sum(self.files.values())
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so readers see the old or the new content, never a mix."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
 
 
 def index_files(version_dir: Path) -> dict[str, int]:

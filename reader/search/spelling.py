@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from reader.search.manifest import write_atomically
+from reader.atomicfile import write_atomically
 
 MIN_CORRECTABLE = 4  # shorter words have too many neighbours to guess from
 MAX_CORRECTABLE = 40  # longer "words" are not typos (and would be slow to match)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.model import Attribute, Cell, Procedure, Section, Sentence, SentenceRef, Topic
+from reader.ui.theme import contrast_ratio
 
 log = logging.getLogger(__name__)
 
@@ -141,19 +142,6 @@ class ComparisonModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _luminance(color: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
-
-
-def contrast_ratio(first: QColor, second: QColor) -> float:
-    """WCAG contrast ratio between two opaque colours (1 to 21)."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def muted_text_color(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorGroup.Active) -> QColor:

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.search_worker import HitLike
+from reader.ui.theme import contrast_ratio
 
 TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -132,19 +133,6 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * amount,
         a.blueF() + (b.blueF() - a.blueF()) * amount,
     )
-
-
-def _luminance(c: QColor) -> float:
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-
-def contrast_ratio(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio between two colours (1..21)."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def muted_text_colour(text: QColor, background: QColor, minimum: float = 4.5) -> QColor:
