@@ -178,7 +178,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()
     pack = content_dir(args)
-    result = load_content(pack, paths.cache_dir() / "content")
+    result = load_content(pack, paths.content_cache_dir())
     for error in result.errors:
         log.warning("%s", error)
     session = ReaderSession(

@@ -161,10 +161,11 @@ def run_check(args: argparse.Namespace) -> int:
 def _search_service(args: argparse.Namespace) -> SearchService | None:
     """The service over the pack's topics; None (after saying why) when nothing could be loaded."""
     from reader.content import load_content
+    from reader.paths import content_cache_dir
     from reader.search import SearchService, synonyms_file_for
 
     pack = content_dir(args)
-    result = load_content(pack)
+    result = load_content(pack, content_cache_dir())  # unchanged files are not parsed again
     for error in result.errors:
         print(error, file=sys.stderr)
     if not result.topics:

@@ -33,6 +33,11 @@ def default_index_dir() -> Path:
     return cache_dir() / "index"
 
 
+def content_cache_dir() -> Path:
+    """Where loaded topics are cached (reader.content.cache), one folder per pack."""
+    return cache_dir() / "content"
+
+
 def config_dir() -> Path:
     return _location(QStandardPaths.StandardLocation.AppConfigLocation)
 
