@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader import paths
 from reader.content import LoadResult, load_content
@@ -127,8 +129,11 @@ class ReaderSession(QObject):
         self.window.set_index_status("Search not available")
         self.window.statusBar().showMessage(message)
 
-    def shut_down(self) -> None:
+    def shut_down(self, build_wait_ms: int = -1) -> bool:
         """Let a running build and running searches finish, then close the index.
+
+        Returns False when the build was still running after `build_wait_ms` (the caller
+        then ends the process at once; the unpublished build is cleaned up at next start).
 
         Nothing of ours may still run in a worker thread once this returns: the window (and its
         search pool) is only destroyed during interpreter shutdown, where a search that is still
@@ -136,11 +141,13 @@ class ReaderSession(QObject):
         """
         if not self.builder.wait(0):
             log.info("waiting for the search index build to finish")
-            self.builder.wait()
+            if not self.builder.wait(build_wait_ms):
+                return False
         self.window.set_search_service(None)  # requests not yet started are dropped
         self.window.search_panel.runner.wait()
         if self.builder.service is not None:
             self.builder.service.close()
+        return True
 
 
 def _application() -> QApplication:
@@ -200,8 +207,42 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         apply_kiosk(session.window, app, kiosk)  # locks the window down and shows it full screen
     else:
         session.window.show()
+    stop = _GracefulStop(app, session.window)
     try:
-        return app.exec()
+        status = app.exec()
     finally:
-        session.shut_down()
+        finished = session.shut_down(TERMINATE_BUILD_WAIT_MS if stop.requested else -1)
         hook.uninstall()
+    if not finished:  # asked to stop in the middle of a first index build: do not wait a minute
+        log.warning("stopped during the search index build; it will be built at the next start")
+        logging.shutdown()
+        os._exit(0)
+    return status
+
+
+TERMINATE_BUILD_WAIT_MS = 3000
+
+
+class _GracefulStop:
+    """SIGTERM (logout, `systemctl stop`) closes the window as the user would, then quits with 0.
+
+    Python runs signal handlers only when it gets control, so a light timer hands it control
+    while Qt's event loop waits.
+    """
+
+    def __init__(self, app: QApplication, window: QWidget) -> None:
+        self.requested = False
+        self._app, self._window = app, window
+        self._tick = QTimer(app)
+        self._tick.timeout.connect(lambda: None)
+        self._tick.start(250)
+        signal.signal(signal.SIGTERM, self._on_signal)
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        QTimer.singleShot(0, self._stop)
+
+    def _stop(self) -> None:
+        log.info("asked to stop (SIGTERM): closing")
+        self.requested = True
+        self._window.close()  # saves the layout; a kiosk refuses, and quits all the same below
+        self._app.quit()

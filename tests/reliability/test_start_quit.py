@@ -88,9 +88,9 @@ def test_close_while_searching_waits_for_the_searches(tmp_path: Path) -> None:
 
 
 def test_sigterm_during_a_build_leaves_a_usable_index(content_pack: Path, tmp_path: Path) -> None:
-    """SIGTERM (logout, `systemctl stop`) ends the process at once: the reader installs no handler,
-    so the signal's default action applies. The half-built index is never published: the next
-    start removes it and builds again."""
+    """SIGTERM (logout, `systemctl stop`) during a first index build: the reader closes its window,
+    waits a few seconds for the build, then exits 0 without it. The half-built index is never
+    published: the next start removes it and builds again."""
     marker = tmp_path / "building"
     args = ["-m", "tests.reliability.quit_scenario", "stall-build", str(tmp_path / "r.json"), str(marker)]
     reader = spawn_python([*args, "--index-dir", str(tmp_path / "index")], tmp_path)
@@ -98,7 +98,8 @@ def test_sigterm_during_a_build_leaves_a_usable_index(content_pack: Path, tmp_pa
         wait_for_file(marker, reader)
     finally:
         _, err = stop(reader, signal.SIGTERM)
-    assert reader.returncode == -signal.SIGTERM
+    assert reader.returncode == 0, err
+    assert "stopped during the search index build" in err
     assert "Fatal Python error" not in err and "Traceback" not in err
     assert list((tmp_path / "index").glob(f"{mf.TEMP_PREFIX}*"))  # killed inside the build
     assert mf.read_pointer(tmp_path / "index") is None  # nothing half-built was published
@@ -144,3 +145,20 @@ def test_shut_down_waits_for_a_running_search(
     assert session.window.search_panel.runner.wait(0)  # nothing left running
     time.sleep(0.4)
     assert not service.ready  # closed by shut_down, and not opened again by a late search
+
+
+def test_sigterm_when_idle_quits_cleanly_and_saves_the_layout(tmp_path: Path) -> None:
+    """`systemctl stop` on an idle reader: exit 0, with the window layout saved as on a normal close."""
+    reader = spawn_python(["main.py", "--index-dir", str(tmp_path / "index")], tmp_path)
+    try:
+        deadline = time.monotonic() + CHILD_TIMEOUT
+        while mf.read_pointer(tmp_path / "index") is None:  # the window is up and search is ready
+            assert reader.poll() is None and time.monotonic() < deadline, "the reader did not get ready"
+            time.sleep(0.1)
+        time.sleep(0.5)
+    finally:
+        _, err = stop(reader, signal.SIGTERM)
+    assert reader.returncode == 0, err
+    assert "Fatal Python error" not in err and "Traceback" not in err
+    settings = (tmp_path / "xdg_config_home").rglob("reader.ini")
+    assert any("geometry" in p.read_text("utf-8") for p in settings)

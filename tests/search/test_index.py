@@ -156,8 +156,10 @@ def damage_vocabulary(version: Path) -> None:
         damage_toc,
         damage_segment,
         damage_manifest,
+        damage_manifest_shape,
         damage_pointer,
         damage_vocabulary,
+        damage_vocabulary_bytes,
     ],
     ids=lambda f: f.__name__,
 )
