@@ -63,7 +63,7 @@ class PackCache:
             return
         for path, (record, offset, length) in records.items():
             if record.topic_id is not None:
-                record = replace(record, blob=_slice(data, offset, length))
+                record.blob = _slice(data, offset, length)  # a fresh object from the pickle: ours to fill
             self._records[path] = record
 
     def lookup(self, path: Path, stat: os.stat_result) -> TopicRecord | None:

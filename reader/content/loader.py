@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,16 +39,24 @@ class LoadResult:
 
 
 def topic_files(content_dir: Path) -> list[Path]:
-    """The topic files of a pack: `DIR/topics/**/*.yaml`, or `DIR/**/*.yaml` when there is no topics/."""
+    """The topic files of a pack: `DIR/topics/**/*.yaml`, or `DIR/**/*.yaml` when there is no topics/.
+
+    Hidden files and folders below the pack (editors' swap files, .git) are skipped; one
+    directory walk with no extra stat per file, since a pack may hold 10,000 files.
+    """
     root = content_dir / "topics" if (content_dir / "topics").is_dir() else content_dir
-    files = [
-        p
-        for p in root.rglob("*")
-        if p.suffix in TOPIC_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.parts)
-    ]
-    if root == content_dir:  # data files beside topics (e.g. synonyms.yaml) are not topics
-        files = [p for p in files if p.parent != content_dir or p.stem not in NON_TOPIC_FILES]
-    return sorted(files)
+    found: list[str] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in names:
+            stem, suffix = os.path.splitext(name)
+            if suffix not in TOPIC_SUFFIXES or name.startswith("."):
+                continue
+            if root == content_dir and folder == str(root) and stem in NON_TOPIC_FILES:
+                continue  # data files beside topics (e.g. synonyms.yaml) are not topics
+            found.append(os.path.join(folder, name))
+    found.sort()
+    return [Path(p) for p in found]
 
 
 def _unreadable(path: Path, exc: OSError) -> ContentError:

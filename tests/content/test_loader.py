@@ -112,3 +112,13 @@ def test_check_runs_as_a_script(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert "broken.yaml:" in proc.stderr and "2 topic(s) loaded" in proc.stdout
+
+
+def test_pack_inside_a_hidden_folder_still_loads(tmp_path: Path) -> None:
+    """Only hidden entries below the pack are skipped: ~/.local/share/... is a normal place for a pack."""
+    pack = tmp_path / ".local" / "pack"
+    (pack / "topics" / ".git").mkdir(parents=True)
+    (pack / "topics" / "one.yaml").write_text(GOOD, "utf-8")
+    (pack / "topics" / ".git" / "copy.yaml").write_text(GOOD, "utf-8")
+    result = load_content(pack)
+    assert [t.id for t in result.topics] == ["vertebroplasty-kyphoplasty"] and result.files == 1
