@@ -66,8 +66,8 @@ class PackCache:
                 record.blob = _slice(data, offset, length)  # a fresh object from the pickle: ours to fill
             self._records[path] = record
 
-    def lookup(self, path: Path, stat: os.stat_result) -> TopicRecord | None:
-        record = self._records.get(str(path))
+    def lookup(self, path: str, stat: os.stat_result) -> TopicRecord | None:
+        record = self._records.get(path)
         if record is None or (record.mtime_ns, record.size) != (stat.st_mtime_ns, stat.st_size):
             return None
         self._reused += 1
