@@ -35,7 +35,7 @@ install_debs() {
   [ -z "$missing" ] && return
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "== installing Debian packages: $missing"
+  echo "== installing Debian packages: $(echo $missing)"
   $sudo apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
