@@ -14,6 +14,8 @@ from reader.content.model import Topic
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.mode import KioskSession, apply_kiosk
 from reader.kiosk.pin import hash_pin
+from reader.search.service import Hit
+from reader.search.service import SearchResult as Result  # the real types: a fake cannot drift
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController
@@ -29,26 +31,6 @@ def _private_system_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     system = tmp_path_factory.mktemp("etc-xdg")
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(system))
     return system
-
-
-@dataclass(frozen=True)
-class Hit:
-    topic_id: str
-    topic_title: str
-    section_id: str
-    title: str
-    score: float
-    snippet_html: str
-    terms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Result:
-    query: str
-    suggestion: str | None
-    total: int
-    hits: tuple[Hit, ...]
-    corrected: bool = False
 
 
 class FakeSearch:

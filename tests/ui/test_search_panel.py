@@ -12,6 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
 
 import reader
+from reader.search.service import Hit as FakeHit  # the real types: the fake cannot drift
+from reader.search.service import SearchResult as FakeResult
 from reader.ui.search_panel import PREPARING, SearchPanel
 from reader.ui.search_results import (
     SearchResultsModel,
@@ -26,26 +28,6 @@ DEBOUNCE_MS = 40
 SERVICE_MODULE = Path(reader.__file__).parent / "search" / "service.py"
 TOPIC = "vertebroplasty-kyphoplasty"
 TOPIC_TITLE = "Vertebroplasty and Kyphoplasty"
-
-
-@dataclass(frozen=True)
-class FakeHit:
-    topic_id: str
-    topic_title: str
-    section_id: str
-    title: str
-    score: float
-    snippet_html: str
-    terms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FakeResult:
-    query: str
-    suggestion: str | None
-    total: int
-    hits: tuple[FakeHit, ...]
-    corrected: bool = False
 
 
 def hit(section_id: str, title: str, snippet: str, terms: tuple[str, ...]) -> FakeHit:
