@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QSize, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -43,6 +43,14 @@ class SearchField(QLineEdit):
 
     downPressed = Signal()  # noqa: N815
     escapePressed = Signal()  # noqa: N815
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """At least 32 px and 1.9 lines high: Qt's default (about 22 px) is below a 24 px target."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), 32, round(self.fontMetrics().height() * 1.9)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         completer = self.completer()

@@ -490,3 +490,16 @@ def test_real_completions_offer_titles_and_words(qtbot, real_panel):
     shown = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     assert "Vertebroplasty and Kyphoplasty" in shown
     assert "vertebral" in shown
+
+
+def test_search_field_is_a_comfortable_target(qtbot) -> None:
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.resize(340, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.field.height() >= 32  # Qt's default line edit is about 22 px
+    font = panel.font()
+    font.setPointSize(font.pointSize() * 2)
+    panel.setFont(font)
+    qtbot.waitUntil(lambda: panel.field.height() >= panel.field.fontMetrics().height() * 1.8)
