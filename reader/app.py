@@ -13,13 +13,14 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from reader import paths
 from reader.content import LoadResult, load_content
@@ -160,6 +161,54 @@ def _application() -> QApplication:
     return app
 
 
+PROGRESS_AFTER_S = 0.3  # a warm start never shows the progress window
+
+
+def load_content_showing_progress(
+    app: QApplication, pack: Path, cache_dir: Path | None = None, show_after: float = PROGRESS_AFTER_S
+) -> LoadResult:
+    """Load the pack in a thread; if that takes long (the first start on a large pack parses and
+    validates every file), show a progress window meanwhile instead of a frozen nothing."""
+    cache_dir = cache_dir if cache_dir is not None else paths.content_cache_dir()
+    done = threading.Event()
+    state: dict[str, Any] = {"done": 0, "total": 0}
+
+    def on_progress(count: int, total: int) -> None:
+        state["done"], state["total"] = count, total
+
+    def work() -> None:
+        try:
+            state["result"] = load_content(pack, cache_dir, on_progress)
+        except BaseException as exc:  # re-raised on the GUI thread below
+            state["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="content-loader", daemon=True).start()
+    if not done.wait(show_after):
+        _wait_with_progress(app, done, state)
+    if "error" in state:
+        raise state["error"]
+    result: LoadResult = state["result"]
+    return result
+
+
+def _wait_with_progress(app: QApplication, done: threading.Event, state: dict[str, Any]) -> None:
+    dialog = QProgressDialog("Preparing the health topics (first start with this content)…", "", 0, 0)
+    dialog.setCancelButton(None)  # nothing to cancel: the reader needs its topics
+    dialog.setWindowTitle("Health Topic Reader")
+    dialog.setAccessibleName("Loading topics")
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    while not done.wait(0.05):
+        if state["total"]:
+            dialog.setMaximum(state["total"])
+            dialog.setValue(state["done"])
+        app.processEvents()
+    dialog.close()
+    dialog.deleteLater()
+
+
 def _index_dir(args: argparse.Namespace) -> Path:
     chosen = getattr(args, "index_dir", None)
     return Path(chosen) if chosen is not None else paths.default_index_dir()
@@ -185,7 +234,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()
     pack = content_dir(args)
-    result = load_content(pack, paths.content_cache_dir())
+    result = load_content_showing_progress(app, pack)
     for error in result.errors:
         log.warning("%s", error)
     session = ReaderSession(

@@ -8,6 +8,7 @@ import gc
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +85,12 @@ def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
     return build_topic(path, parsed, hashlib.sha256(raw).hexdigest())
 
 
-def load_content(content_dir: Path, cache_dir: Path | None = None) -> LoadResult:
+Progress = Callable[[int, int], None]  # (files done, files in all); called from the loading thread
+
+
+def load_content(
+    content_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None
+) -> LoadResult:
     """Load every topic of a pack; errors name file, line and field.
 
     With `cache_dir`, unchanged files are taken from the pack cache (see
@@ -96,7 +102,7 @@ def load_content(content_dir: Path, cache_dir: Path | None = None) -> LoadResult
         return result
     files = topic_files(content_dir)
     result.files = len(files)
-    records = _records(files, content_dir, cache_dir)
+    records = _records(files, content_dir, cache_dir, progress)
     seen: dict[str, str] = {}
     kept: list[TopicRecord] = []
     for record in records:
@@ -117,7 +123,9 @@ def load_content(content_dir: Path, cache_dir: Path | None = None) -> LoadResult
     return result
 
 
-def _records(files: list[str], content_dir: Path, cache_dir: Path | None) -> list[TopicRecord]:
+def _records(
+    files: list[str], content_dir: Path, cache_dir: Path | None, progress: Progress | None = None
+) -> list[TopicRecord]:
     """One record per file. The cyclic garbage collector is paused meanwhile: a warm load creates
     tens of thousands of objects and none of them are garbage (measured: 0.18 s -> 0.12 s
     for 10,000 topics)."""
@@ -125,7 +133,11 @@ def _records(files: list[str], content_dir: Path, cache_dir: Path | None) -> lis
     gc.disable()
     try:
         cache = PackCache(pack_cache_dir(cache_dir, content_dir)) if cache_dir is not None else None
-        records = [_record(name, cache) for name in files]
+        records = []
+        for done, name in enumerate(files, start=1):
+            records.append(_record(name, cache))
+            if progress is not None and done % 50 == 0:
+                progress(done, len(files))
         if cache is not None:
             cache.save(records)
         return records
