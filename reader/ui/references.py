@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -48,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
+from reader.ui.wrapped_list import WrappedRowsList
 
 log = logging.getLogger(__name__)
 
@@ -163,20 +163,13 @@ class ReferenceDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class ReferenceListView(QListView):
+class ReferenceListView(WrappedRowsList):
     """The list: rows wrap to the width; Ctrl+C (the platform's Copy) asks for the citation to be copied."""
 
     copyRequested = Signal()  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setItemDelegate(ReferenceDelegate(self))
-        self.setUniformItemSizes(False)
-        self.setWordWrap(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().__init__(ReferenceDelegate(), parent)
         self.setAlternatingRowColors(True)
 
     def event(self, event: QEvent) -> bool:

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -51,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.search_worker import HitLike
 from reader.ui.theme import contrast_ratio
+from reader.ui.wrapped_list import WrappedRowsList
 
 TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -249,20 +248,14 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SearchResultsView(QListView):
+class SearchResultsView(WrappedRowsList):
     """The results list: Enter opens the current hit; Up from the first row or Escape goes back."""
 
     rowActivated = Signal(int)  # noqa: N815 (row opened with Enter; clicks and taps come via `clicked`)
     leaveRequested = Signal()  # noqa: N815 (the user wants the search field again)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setItemDelegate(SearchResultDelegate(self))
-        self.setUniformItemSizes(False)
-        self.setWordWrap(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().__init__(SearchResultDelegate(), parent)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, row = event.key(), self.currentIndex().row()
@@ -274,11 +267,6 @@ class SearchResultsView(QListView):
             super().keyPressEvent(event)
             return
         event.accept()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():  # rows wrap to the width: measure again
-            self.scheduleDelayedItemsLayout()
 
 
 class LinkButton(QPushButton):
