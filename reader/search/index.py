@@ -208,9 +208,7 @@ class IndexManager:
             words: Counter[str] = Counter()
             count = _write_all(index, topics, words)
             index.close()
-            vocabulary = Vocabulary(words)
-            vocabulary.save(tmp / mf.VOCABULARY_NAME)
-            live = self._publish(tmp, hashes, wanted, count, vocabulary)
+            live = self._publish(tmp, hashes, wanted, count, words)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -229,6 +227,8 @@ class IndexManager:
         from whoosh.filedb.filestore import FileStorage
 
         live.close()
+        store = TopicStore.wrap(topics)  # look the changed topics up: do not build all 10,000
+        changed_topics = [t for t in map(store.get, sorted(changed)) if t is not None]
         tmp = self._new_temp_dir()
         try:
             _clone_files(live.path, tmp)
@@ -239,26 +239,26 @@ class IndexManager:
                 writer.delete_by_term(TOPIC_FIELD, topic_id)
             # Words of changed topics are added; words they no longer use stay until the next full build.
             words = live.vocabulary.counts()
-            _add_topics(writer, (t for t in topics if t.id in changed), words)
+            _add_topics(writer, changed_topics, words)
             writer.commit(mergetype=_merge_small_segments)
             count = index.doc_count()
             index.close()
-            vocabulary = Vocabulary(words)
-            vocabulary.save(tmp / mf.VOCABULARY_NAME)
-            new = self._publish(tmp, hashes, wanted, count, vocabulary)
+            new = self._publish(tmp, hashes, wanted, count, words)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        indexed = sum(1 for t in topics if t.id in changed)
+        indexed = len(changed_topics)
         log.info("search index updated: %d topic(s) changed, %d re-indexed", len(changed), indexed)
         return new.opened(), self._report(
             "updated", new, started, indexed, f"{len(changed)} topic(s) changed"
         )
 
     def _publish(
-        self, tmp: Path, hashes: Mapping[str, str], wanted: str, count: int, vocabulary: Vocabulary
+        self, tmp: Path, hashes: Mapping[str, str], wanted: str, count: int, words: Counter[str]
     ) -> _Live:
-        """Record, flush and rename a finished build, then point CURRENT at it."""
+        """Save the vocabulary; record, flush and rename a finished build, then point CURRENT at it."""
+        vocabulary = Vocabulary(words)
+        vocabulary.save(tmp / mf.VOCABULARY_NAME)
         created = datetime.now(UTC).isoformat(timespec="seconds")
         files = mf.index_files(tmp)
         checksums = mf.small_file_checksums(tmp, files)

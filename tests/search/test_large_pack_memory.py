@@ -5,8 +5,11 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
+
 from reader.content import Topic, load_content
-from reader.search import SearchService
+from reader.content.store import TopicRecord
+from reader.search import IndexManager, SearchService
 from tests.conftest import BUNDLED_TOPIC
 
 
@@ -39,3 +42,23 @@ def test_warm_service_keeps_only_recent_topics_built(tmp_path: Path) -> None:
         assert service.suggest("Topic 39", limit=20)[:1] == ["Topic 390"]
     finally:
         service.close()
+
+
+def test_updating_one_topic_builds_only_that_topic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pack, cache, index = _pack(tmp_path, 400), tmp_path / "cache", tmp_path / "index"
+    IndexManager(index).ensure(load_content(pack, cache).topics)[0].searcher.close()
+    changed = pack / "topics" / "t7.yaml"
+    changed.write_text(changed.read_text("utf-8").replace("Nerve damage.", "Nerve damage (rare)."), "utf-8")
+    store = load_content(pack, cache).topics  # 399 topics from the cache, one parsed again
+    built: list[str] = []
+    real_build = TopicRecord.build
+
+    def counting_build(record: TopicRecord) -> Topic:
+        built.append(record.path)
+        return real_build(record)
+
+    monkeypatch.setattr(TopicRecord, "build", counting_build)
+    opened, report = IndexManager(index).ensure(store)
+    opened.searcher.close()
+    assert report.action == "updated" and report.topics_indexed == 1
+    assert built == []  # the changed topic was parsed by the loader; none came out of the cache
