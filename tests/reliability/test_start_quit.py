@@ -128,7 +128,10 @@ def test_shut_down_waits_for_a_running_search(
     theme.setParent(session.window)
     qtbot.addWidget(session.window)
     session.start_index()
-    qtbot.waitUntil(lambda: session.builder.service is not None, timeout=CHILD_TIMEOUT * 1000)
+    # The panel's own service, not the builder's: the builder has it a moment before the
+    # queued "ready" signal hands it to the panel, and a search sent in between only waits.
+    runner = session.window.search_panel.runner
+    qtbot.waitUntil(lambda: runner.service is not None, timeout=CHILD_TIMEOUT * 1000)
     service: SearchService = session.builder.service
     running = threading.Event()
     real_search = service.search
