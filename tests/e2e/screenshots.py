@@ -21,13 +21,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.app import ReaderSession, _application
 from reader.content import load_content
-from reader.resources import BUNDLED_CONTENT_DIR, PROJECT_ROOT
+from reader.resources import BUNDLED_CONTENT_DIR
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController
 from tests.e2e.harness import PINNED_TODAY, WINDOW_SIZE
+from tests.repo import REPO_ROOT
 
-DEFAULT_OUT = PROJECT_ROOT / "docs" / "screenshots"
+DEFAULT_OUT = REPO_ROOT / "docs" / "screenshots"
 
 
 def _wait(condition, seconds: float = 60.0) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.resources import PROJECT_ROOT
+from tests.repo import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args],
-        cwd=PROJECT_ROOT,
+        cwd=REPO_ROOT,
         env=_env(tmp_path),
         capture_output=True,
         text=True,

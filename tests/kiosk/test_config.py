@@ -9,7 +9,7 @@ import pytest
 
 from reader.kiosk.config import KioskConfig, candidate_paths, load_config, setting_help
 from reader.kiosk.pin import hash_pin
-from reader.resources import PROJECT_ROOT
+from tests.repo import REPO_ROOT
 
 
 def write(path: Path, text: str) -> Path:
@@ -148,6 +148,6 @@ def test_an_unreadable_file_keeps_the_kiosk_locked(tmp_path: Path) -> None:
 
 
 def test_the_docs_list_every_setting() -> None:
-    text = (PROJECT_ROOT / "docs" / "kiosk.md").read_text("utf-8")
+    text = (REPO_ROOT / "docs" / "kiosk.md").read_text("utf-8")
     for name in setting_help():
         assert f"| `{name}` |" in text, f"docs/kiosk.md does not describe {name}"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reader.resources import PROJECT_ROOT
+from tests.repo import REPO_ROOT
 
 CHILD_TIMEOUT = 60  # seconds; a child that takes longer is a hang, and the test fails
 INDEX_CHILD = ("-m", "tests.reliability.index_child")
@@ -40,7 +40,7 @@ def run_python(
     """`python ARGS` (behind `prefix`, e.g. an `unshare` wrapper) to completion, or TimeoutExpired."""
     return subprocess.run(
         [*prefix, sys.executable, *args],
-        cwd=PROJECT_ROOT,
+        cwd=REPO_ROOT,
         env=child_env(home),
         capture_output=True,
         text=True,
@@ -53,7 +53,7 @@ def spawn_python(args: Sequence[str], home: Path) -> subprocess.Popen[str]:
     """`python ARGS` in the background; the caller must `stop()` it."""
     return subprocess.Popen(
         [sys.executable, *args],
-        cwd=PROJECT_ROOT,
+        cwd=REPO_ROOT,
         env=child_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
