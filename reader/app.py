@@ -98,6 +98,7 @@ class ReaderSession(QObject):
         synonyms_path: Path | None = None,
         options: WindowOptions | None = None,
         build: Callable[[IndexJob], Any] = _build_service,
+        pack: Path | None = None,  # where the topics came from, named when there are none
     ) -> None:
         super().__init__()
         self.window = MainWindow(result.topics, settings, theme, options)
@@ -108,7 +109,7 @@ class ReaderSession(QObject):
         self._job = IndexJob(result.topics, index_dir, synonyms_path)  # built lazily, in the worker
         self._index_started = False
         if not result.topics:
-            self.window.set_index_status("No topics to search")
+            self.window.show_empty_pack(pack, result.errors)
         else:
             self.window.set_search_service(None)
 
@@ -128,6 +129,7 @@ class ReaderSession(QObject):
     @Slot(str)
     def _on_index_failed(self, message: str) -> None:
         self.window.set_index_status("Search not available")
+        self.window.search_panel.set_unavailable("Search is not available", message)
         self.window.statusBar().showMessage(message)
 
     def shut_down(self, build_wait_ms: int = -1) -> bool:
@@ -234,9 +236,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()
     pack = content_dir(args)
-    result = load_content_showing_progress(app, pack)
-    for error in result.errors:
-        log.warning("%s", error)
+    result = load_content_showing_progress(app, pack)  # the loader logs each problem
     session = ReaderSession(
         result,
         settings,
@@ -244,6 +244,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         index_dir=_index_dir(args),
         synonyms_path=_synonyms_path(pack),
         options=WindowOptions(clock=dt.date.today),
+        pack=pack,
     )
     hook = ExceptionHook(lambda message: session.window.statusBar().showMessage(message)).install()
     if getattr(args, "exit_after_paint", False):

@@ -19,6 +19,7 @@ from reader.logging_setup import configure_logging
 from reader.resources import BUNDLED_CONTENT_DIR
 
 if TYPE_CHECKING:
+    from reader.content import LoadResult
     from reader.kiosk.config import KioskConfig
     from reader.search import IndexReport, SearchResult, SearchService
 
@@ -83,7 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="health-reader",
         description="Offline health-topic reader. With no command, opens the reader window.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version, the Qt and Python versions and where the content pack is, then exit",
+    )
     _common_options(parser, suppress=False)
     _window_options(parser)
     _kiosk_options(parser, suppress=False)
@@ -150,7 +155,10 @@ def content_dir(args: argparse.Namespace) -> Path:
 def run_check(args: argparse.Namespace) -> int:
     from reader.content import load_content
 
-    result = load_content(content_dir(args))
+    pack = content_dir(args)
+    result = load_content(pack)
+    if _says_no_topics(pack, result):
+        return 1
     for error in result.errors:
         print(error, file=sys.stderr if error.severity == "error" else sys.stdout)
     bad = len({e.path for e in result.errors if e.severity == "error"})
@@ -166,6 +174,8 @@ def _search_service(args: argparse.Namespace) -> SearchService | None:
 
     pack = content_dir(args)
     result = load_content(pack, content_cache_dir())  # unchanged files are not parsed again
+    if _says_no_topics(pack, result):
+        return None
     for error in result.errors:
         print(error, file=sys.stderr)
     if not result.topics:
@@ -178,6 +188,16 @@ def _search_service(args: argparse.Namespace) -> SearchService | None:
 
         index_dir = default_index_dir()
     return SearchService(result.topics, index_dir, synonyms_file_for(pack))
+
+
+def _says_no_topics(pack: Path, result: LoadResult) -> bool:
+    """A missing or empty pack gets one line on stderr (and the caller exits 1), not a list."""
+    if result.files or result.topics:
+        return False
+    from reader.content.loader import no_topics_message
+
+    print(f"health-reader: {no_topics_message(pack)}", file=sys.stderr)
+    return True
 
 
 def describe_report(report: IndexReport) -> str:
@@ -271,10 +291,38 @@ def run_gui(args: argparse.Namespace) -> int:
     return run_app(args)
 
 
+def version_text(pack: Path) -> str:
+    """What `--version` prints: enough to tell two installs apart in a support call."""
+    import platform
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from reader.content.loader import topic_files
+
+    if pack.is_dir():
+        count = len(topic_files(pack))
+        found = f"{pack} ({count} topic file{'s' if count != 1 else ''})"
+    else:
+        found = f"{pack} (not found)"
+    frozen = " (self-contained bundle)" if getattr(sys, "frozen", False) else ""
+    return "\n".join(
+        (
+            f"health-reader {__version__}{frozen}",
+            f"Python {platform.python_version()} ({sys.executable})",
+            f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
+            f"content pack: {found}",
+        )
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.version:
+        print(version_text(content_dir(args)))
+        return 0
     configure_logging(verbose=args.verbose)  # the GUI adds its log file in reader.app
-    if args.command == "check":  # check prints each problem itself
+    if args.command in ("check", "index", "search"):  # they print each problem themselves
         logging.getLogger("reader.content.loader").setLevel(logging.ERROR)
     run: Command = getattr(args, "run", run_gui)
     return run(args)

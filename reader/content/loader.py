@@ -40,6 +40,15 @@ class LoadResult:
         return self.topics.get(topic_id)
 
 
+def no_topics_message(content_dir: Path) -> str:
+    """One line for a pack with no topic file at all: a missing, empty or wrong folder."""
+    if not content_dir.exists():
+        return f"no topics found in {content_dir}: the folder does not exist"
+    if not content_dir.is_dir():
+        return f"no topics found in {content_dir}: it is not a folder"
+    return f"no topics found in {content_dir}: a content pack is a folder with a topics/ folder of YAML files"
+
+
 def topic_files(content_dir: Path) -> list[str]:
     """The topic files of a pack: `DIR/topics/**/*.yaml`, or `DIR/**/*.yaml` when there is no topics/.
 

@@ -27,6 +27,7 @@ from reader.kiosk.fonts import scaled_font
 
 HOME_TITLE = "Health topics"
 HOME_HINT = "Touch a topic to read it, or use Search to look for a word."
+NO_TOPICS_HINT = "No health topics are available on this screen at the moment. Please ask at the desk."
 COLUMNS = 3
 BUTTON_HEIGHT = 88
 
@@ -77,7 +78,7 @@ class KioskHome(QScrollArea):
         title = QLabel(HOME_TITLE)
         title.setObjectName("kioskHomeTitle")
         title.setFont(scaled_font(2.2, bold=True))
-        hint = QLabel(HOME_HINT)
+        hint = QLabel(HOME_HINT if topics else NO_TOPICS_HINT)
         hint.setObjectName("kioskHomeHint")
         hint.setFont(scaled_font(1.3))
         hint.setWordWrap(True)

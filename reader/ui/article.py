@@ -40,7 +40,7 @@ class ArticleView(QTextBrowser):
 
     linkRequested = Signal(str)  # noqa: N815 - an anchor in the current topic the user clicked
     currentSectionChanged = Signal(str)  # noqa: N815 - id of the section being read ("" above the first)
-    firstPainted = Signal()  # noqa: N815 - the first paint with a topic on screen (start-up timing)
+    firstPainted = Signal()  # noqa: N815 - the first paint of a topic or of the page shown instead
 
     def __init__(
         self,
@@ -65,6 +65,7 @@ class ArticleView(QTextBrowser):
         self._target: tuple[int, int] | None = None  # the selected sentence or reference entry
         self._target_anchor = ""
         self._painted = False
+        self._placeholder_html = ""  # a page shown instead of a topic (an empty content pack)
         self._zoom = DEFAULT_ZOOM
         self._base_point_size = max(11.0, round(self.font().pointSizeF() * 1.25, 1))
         self._configure()
@@ -104,6 +105,8 @@ class ArticleView(QTextBrowser):
         self.setStyleSheet(load_style_sheet())  # the focus ring's palette(...) colours resolve anew
         if self._topic is not None:
             self._render(keep_position=True)
+        elif self._placeholder_html:
+            self.show_placeholder(self._placeholder_html)
 
     def set_clock(self, clock: Clock, evidence_max_age_years: int | None = None) -> None:
         self._clock = clock
@@ -115,9 +118,23 @@ class ArticleView(QTextBrowser):
     def show_topic(self, topic: Topic) -> None:
         """Render `topic` and show its start; marks from a previous topic are dropped."""
         self._topic = topic
+        self._placeholder_html = ""
         self._terms, self._hits, self._hit_index = [], [], -1
         self._target, self._target_anchor = None, ""
         self._render(keep_position=False)
+
+    def show_placeholder(self, page_html: str) -> None:
+        """Show a page that is not a topic (already escaped HTML); its first paint counts as the
+        first paint, so `--exit-after-paint` ends on it too."""
+        self._topic = None
+        self._placeholder_html = page_html
+        self._terms, self._hits, self._hit_index = [], [], -1
+        self._target, self._target_anchor = None, ""
+        self.document().setDefaultStyleSheet(article_css(self._colors))
+        self.setHtml(page_html)
+        self._update_margins()
+        self._anchors = {}
+        self._forget_layout()
 
     def _render(self, *, keep_position: bool) -> None:
         assert self._topic is not None
@@ -467,7 +484,7 @@ class ArticleView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
-        if not self._painted and self._topic is not None:
+        if not self._painted and (self._topic is not None or self._placeholder_html):
             self._painted = True
             self.firstPainted.emit()
 

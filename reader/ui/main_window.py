@@ -35,6 +35,7 @@ from reader.content.store import TopicStore
 from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
+from reader.ui.empty_pack import render_empty_pack_html
 from reader.ui.references import ReferencesView
 from reader.ui.render import (
     DEFAULT_EVIDENCE_MAX_AGE_YEARS,
@@ -356,6 +357,12 @@ class MainWindow(QMainWindow):
         self.action_table.refresh_icons(lambda name: themed_icon(name, self._theme.colors))
 
     # --- content problems ----------------------------------------------------------------------------
+
+    def show_empty_pack(self, pack: Path | None, errors: Sequence[ContentError]) -> None:
+        """No topic to show: say where the reader looked and how to add a pack, instead of a blank page."""
+        self.article.show_placeholder(render_empty_pack_html(pack, errors))
+        self.set_index_status("No topics to search")
+        self.search_panel.set_unavailable("No topics to search", "This content pack has no topic to show.")
 
     def show_content_errors(self, errors: Sequence[ContentError]) -> None:
         """List files that could not be loaded; the reader keeps going with the good ones."""

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 PLACEHOLDER = "Search topics"
 PREPARING = "Preparing the search index…"
+PREPARING_BODY = "You can type now: results appear as soon as it is ready."
 NO_RESULTS_TIPS = "Try:\n• checking the spelling\n• fewer words\n• a more general word"
 MIN_SUGGEST_CHARS = 2
 
@@ -81,6 +82,7 @@ class SearchPanel(QWidget):
         self._sent_query = ""  # last query handed to the runner
         self._shown_query = ""  # query whose answer is on screen
         self._open_first = False  # Enter was pressed before the answer for the current text arrived
+        self._no_service = (PREPARING, PREPARING_BODY)  # what the panel says while it has no service
         self.results_model = SearchResultsModel(self)
         self._completions = QStringListModel(self)
         self._build()
@@ -96,14 +98,23 @@ class SearchPanel(QWidget):
 
     def set_service(self, service: SearchBackend | None) -> None:
         """Use `service` for searching; None means the index is being prepared (typing still works)."""
+        self._no_service = (PREPARING, PREPARING_BODY)
+        self._use_service(service)
+
+    def set_unavailable(self, title: str, body: str) -> None:
+        """No search will come (no topics, or the index failed): say so instead of "preparing"."""
+        self._no_service = (title, body)
+        self._use_service(None)
+
+    def _use_service(self, service: SearchBackend | None) -> None:
         self._runner.set_service(service)
         self._apply_palettes()
-        self.field.setAccessibleDescription(PREPARING if service is None else "")
+        self.field.setAccessibleDescription(self._no_service[0] if service is None else "")
         if service is None:  # answers from an index being replaced are not offered
             self._shown_query = self._sent_query = ""
             self.results_model.clear()
             self._show_suggestion(None)
-            self._show_message(PREPARING, "You can type now: results appear as soon as it is ready.")
+            self._show_message(*self._no_service)
         elif self.field.text().strip():
             self._search_now()
         else:
@@ -126,7 +137,7 @@ class SearchPanel(QWidget):
         self.results_model.clear()
         self._show_suggestion(None)
         if self._runner.service is None:
-            self._show_message(PREPARING, "")
+            self._show_message(*self._no_service)
         else:
             self._show_empty()
 
@@ -254,7 +265,7 @@ class SearchPanel(QWidget):
         if not query:
             return
         if self._runner.service is None:  # kept in the field; searched when the service arrives
-            self._show_message(PREPARING, "You can type now: results appear as soon as it is ready.")
+            self._show_message(*self._no_service)
             return
         self._sent_query = query
         self._runner.search(query)

@@ -93,7 +93,7 @@ def test_check_command_reports_file_line_field(tmp_path: Path, capsys: pytest.Ca
 
 def test_content_option_before_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--content", str(tmp_path / "missing"), "check"]) == 1
-    assert "content directory not found" in capsys.readouterr().err
+    assert f"no topics found in {tmp_path / 'missing'}" in capsys.readouterr().err
 
 
 def test_check_runs_as_a_script(tmp_path: Path) -> None:

@@ -38,7 +38,9 @@ def test_index_without_topics_fails_clearly(capsys, tmp_path: Path) -> None:
         capsys, "index", "--content", str(tmp_path / "missing"), "--index-dir", str(tmp_path)
     )
     assert code == 1 and out == ""
-    assert "no topics to search" in err
+    assert err.splitlines() == [
+        f"health-reader: no topics found in {tmp_path / 'missing'}: the folder does not exist"
+    ]
 
 
 def test_search_json(capsys, tmp_path: Path) -> None:
