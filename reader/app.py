@@ -237,6 +237,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     theme.apply()
     pack = content_dir(args)
     result = load_content_showing_progress(app, pack)  # the loader logs each problem
+    log.info("%d topic(s) from the content pack %s", len(result.topics), pack)
     session = ReaderSession(
         result,
         settings,
