@@ -2,13 +2,14 @@
 # Set up everything the reader needs on a fresh Debian/Ubuntu machine, then
 #   bootstrap.sh run [ARGS...]   launch the app (ARGS go to main.py)
 #   bootstrap.sh test [ARGS...]  run the whole check: ruff, mypy, pytest (ARGS go to pytest)
+#   bootstrap.sh prepare         set up only (what scripts/build-bundle.sh needs), then stop
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 
 mode=${1:-}
 case "$mode" in
-  run|test) shift ;;
-  *) echo "usage: $0 run|test [ARGS...]" >&2; exit 2 ;;
+  run|test|prepare) shift ;;
+  *) echo "usage: $0 run|test|prepare [ARGS...]" >&2; exit 2 ;;
 esac
 
 cd "$(dirname "$0")/.."
@@ -41,16 +42,17 @@ install_debs() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
-pkgs=("${offscreen_pkgs[@]}")
+# Every mode takes the X11 set too: the window needs it, the tests start real windows, and the
+# bundle carries the X11 client libraries it finds on the build machine.
+pkgs=("${offscreen_pkgs[@]}" "${window_pkgs[@]}")
 python3 -c 'import ensurepip, venv' 2>/dev/null || pkgs+=(python3-venv)
-[ "$mode" = run ] && pkgs+=("${window_pkgs[@]}")
 install_debs "${pkgs[@]}"
 
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
   echo "Python 3.11 or newer is needed (found $(python3 --version))" >&2; exit 1; }
 
 extra=""
-[ "$mode" = test ] && extra="[test]"
+[ "$mode" != run ] && extra="[test]"  # test tools, and the wheel and bundle builders
 stamp="$venv/.installed$extra"
 want=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
 if [ ! -x "$venv/bin/python" ]; then
@@ -63,6 +65,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 py="$venv/bin/python"
+[ "$mode" = prepare ] && exit 0
 
 if [ "$mode" = run ]; then
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
