@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Check the self-contained bundle the way a clinic uses it (CI runs this, through
+# tests/packaging/test_bundle.py):
+#   build it (scripts/build-bundle.sh; --no-build takes the one in dist/), verify its SHA-256,
+#   extract it to a temporary folder, `install.sh --user` under a fresh HOME, then, with no
+#   network (a new network namespace), no virtual environment and no Python packages of the
+#   system on any path, from an unrelated folder:
+#     health-reader --exit-after-paint   paints the bundled topic, exits 0
+#     health-reader search kyphoplsty --json   suggests "kyphoplasty"
+#   and finally `install.sh --uninstall` leaves HOME exactly as it was before the install.
+# Prints "bundle check passed" at the end, or says what failed and exits 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+[ "${1:-}" = --no-build ] || bash scripts/build-bundle.sh
+tarball=$(ls -t dist/health-reader-*-linux-*.tar.gz | head -n 1)
+name=$(basename "$tarball" .tar.gz)
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "bundle check FAILED: $*" >&2; exit 1; }
+
+echo "== verifying $tarball"
+(cd dist && sha256sum --check --quiet "$name.tar.gz.sha256") || fail "SHA-256 does not match"
+
+echo "== extracting and installing with --user under a fresh HOME"
+mkdir -p "$tmp/usb" "$tmp/home" "$tmp/elsewhere" "$tmp/state"
+tar -xzf "$tarball" -C "$tmp/usb"
+home=$tmp/home
+before=$(cd "$home" && find . | sort)
+
+# Nothing of the build machine's Python: a bare environment, the user's bin folder on PATH.
+# The reader's own cache and settings go to $tmp/state, so HOME shows only what install.sh did.
+clean_env=(env -i "HOME=$home" "PATH=$home/.local/bin:/usr/bin:/bin" "LANG=C.UTF-8"
+  "XDG_CACHE_HOME=$tmp/state/cache" "XDG_CONFIG_HOME=$tmp/state/config"
+  "XDG_DATA_HOME=$tmp/state/data" "XDG_STATE_HOME=$tmp/state/state" "QT_QPA_PLATFORM=offscreen")
+installer=(env -i "HOME=$home" "PATH=/usr/bin:/bin" "LANG=C.UTF-8")  # data home: ~/.local/share
+no_network=(unshare --net)  # a new network namespace: only a loopback that is down
+if ! unshare --net true 2>/dev/null; then
+  if unshare --net --map-root-user true 2>/dev/null; then
+    no_network=(unshare --net --map-root-user)
+  else
+    fail "cannot make a network namespace here (needs root or user namespaces)"
+  fi
+fi
+
+(cd "$tmp/elsewhere" && "${installer[@]}" "$tmp/usb/$name/install.sh" --user) || fail "install.sh --user"
+prefix=$home/.local/opt/health-reader
+[ -x "$home/.local/bin/health-reader" ] || fail "no health-reader command in ~/.local/bin"
+desktop=$home/.local/share/applications/health-reader.desktop
+grep -qx "Exec=\"$prefix/health-reader\"" "$desktop" || fail "desktop entry does not run $prefix/health-reader"
+[ -f "$home/.local/share/icons/hicolor/scalable/apps/health-reader.svg" ] || fail "icon not installed"
+grep -q "ExecStart=$prefix/kiosk/health-reader-kiosk-run $prefix/health-reader --kiosk" \
+  "$prefix/kiosk/health-reader-kiosk.service" || fail "kiosk unit does not point at $prefix"
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$desktop" || fail "desktop entry is not valid"
+fi
+
+run() {  # the installed command, offline, clean, from an unrelated folder
+  (cd "$tmp/elsewhere" && "${no_network[@]}" "${clean_env[@]}" health-reader "$@")
+}
+
+echo "== running the installed reader with no network"
+version=$(run --version) || fail "--version"
+echo "$version"
+grep -qx "content pack: $prefix/_internal/reader/_data/content (1 topic file)" <<<"$version" ||
+  fail "--version does not name the installed content pack"
+painted=$(run --exit-after-paint -v 2>&1) || { echo "$painted" >&2; fail "--exit-after-paint did not exit 0"; }
+grep -q "1 topic(s) from the content pack $prefix/" <<<"$painted" || { echo "$painted" >&2; fail "topic not loaded"; }
+if grep -q "Traceback" <<<"$painted"; then echo "$painted" >&2; fail "a traceback at start"; fi
+found=$(run search kyphoplsty --json) || fail "search exited non-zero"
+grep -q '"suggestion": "kyphoplasty"' <<<"$found" || { echo "$found" >&2; fail "no suggestion of kyphoplasty"; }
+grep -q '"topic": "vertebroplasty-kyphoplasty"' <<<"$found" || fail "search found no section"
+run check >/dev/null || fail "check exited non-zero"
+
+echo "== uninstalling"
+(cd "$tmp/elsewhere" && "${installer[@]}" "$tmp/usb/$name/install.sh" --user --uninstall) || fail "--uninstall"
+after=$(cd "$home" && find . | sort)
+if [ "$before" != "$after" ]; then
+  diff <(echo "$before") <(echo "$after") >&2 || true
+  fail "uninstall left files behind"
+fi
+
+echo "size: $(du -h "$tarball" | cut -f1) compressed, $(du -sh "$tmp/usb/$name/app" | cut -f1) installed"
+echo "bundle check passed"
