@@ -13,7 +13,6 @@ from reader.content.errors import ContentError
 def render_empty_pack_html(pack: Path | None, errors: Sequence[ContentError]) -> str:
     """Escaped HTML: every piece of text that comes from outside (the path) is escaped."""
     bad_files = len({e.path for e in errors if e.severity == "error"})
-    where = f" in {pack}" if pack is not None else ""
     if pack is not None and not pack.exists():
         why = "This folder does not exist."
     elif bad_files:
@@ -29,9 +28,9 @@ def render_empty_pack_html(pack: Path | None, errors: Sequence[ContentError]) ->
         "Check a pack before using it with <code>health-reader check --content DIR</code>: "
         "it lists every problem with its file, line and field.",
     )
-    items = "".join(f"<li>{step}</li>" for step in steps)
-    return (
-        f"<h1>No topics found{html.escape(where)}</h1>"
-        f"<p>{html.escape(why)}</p>"
-        f"<h2>How to add a content pack</h2><ul>{items}</ul>"
-    )
+    parts = ["<h1>No topics found</h1>"]
+    if pack is not None:
+        parts.append(f"<p>The reader looked in <code>{html.escape(str(pack))}</code>.</p>")
+    parts.append(f"<p>{html.escape(why)}</p><h2>How to add a content pack</h2>")
+    parts.append("<ul>" + "".join(f"<li>{step}</li>" for step in steps) + "</ul>")
+    return "".join(parts)
