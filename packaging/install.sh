@@ -208,6 +208,12 @@ install_all() {
   for f in "$here"/share/kiosk/*; do kiosk_file "$f" "$prefix/kiosk/$(basename "$f")"; done
   cp "$here"/share/docs/* "$prefix/docs/"
   cp "$here/VERSION" "$prefix/VERSION"
+  if [ $user = 0 ]; then
+    # cp -a keeps the owner of the unpacked files, often the user who unpacked them: a
+    # system install (and a kiosk) must run a program that no ordinary account can change.
+    chown -R 0:0 "$prefix"
+    chmod -R go-w "$prefix"
+  fi
 
   launcher=$(mktemp)
   printf '#!/bin/sh\nexec "%s/health-reader" "$@"\n' "$prefix" > "$launcher"
