@@ -124,15 +124,22 @@ def _write_all(index: Any, topics: Sequence[Topic], words: Counter[str]) -> int:
 
 
 class IndexManager:
-    """Owns one index directory. `ensure(topics)` returns the open index and a report."""
+    """Owns one index directory. `ensure(topics)` returns the open index and a report.
 
-    def __init__(self, index_dir: Path, *, lock_timeout: float = 600.0) -> None:
-        self.index_dir = index_dir
+    With no directory (None: a kiosk without a trusted index, see reader.search.trust) every
+    index is built in memory and nothing is read from or written to disk.
+    """
+
+    def __init__(self, index_dir: Path | None, *, lock_timeout: float = 600.0) -> None:
+        self.in_memory_only = index_dir is None
+        self.index_dir = index_dir if index_dir is not None else Path(IN_MEMORY)
         self.lock_timeout = lock_timeout
 
     def ensure(self, topics: Sequence[Topic], *, rebuild: bool = False) -> tuple[OpenIndex, IndexReport]:
         """Reuse, update or build the index for `topics`; never fails for a bad or unwritable cache."""
         started = time.perf_counter()
+        if self.in_memory_only:
+            return self._build_in_memory(topics, started, "no trusted index folder")
         hashes = topic_hashes(topics)
         wanted = mf.fingerprint(hashes, mf.compatibility())
         if not rebuild:
@@ -286,14 +293,16 @@ class IndexManager:
             if stale and path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)  # a file open elsewhere (Windows) waits for next time
 
-    def _build_in_memory(self, topics: Sequence[Topic], started: float) -> tuple[OpenIndex, IndexReport]:
+    def _build_in_memory(
+        self, topics: Sequence[Topic], started: float, reason: str = "cache not writable"
+    ) -> tuple[OpenIndex, IndexReport]:
         from whoosh.filedb.filestore import RamStorage
 
         index = RamStorage().create_index(build_schema())
         words: Counter[str] = Counter()
         count = _write_all(index, topics, words)
         seconds = time.perf_counter() - started
-        report = IndexReport("built", count, seconds, 0, len(topics), "cache not writable", IN_MEMORY)
+        report = IndexReport("built", count, seconds, 0, len(topics), reason, IN_MEMORY)
         return OpenIndex(index.searcher(), Vocabulary(words)), report
 
     @staticmethod

@@ -73,9 +73,12 @@ def synonyms_file_for(content_dir: Path | None) -> Path:
 
 
 class SearchService:
-    """Search over a set of topics, with its index kept in `index_dir` (built when needed)."""
+    """Search over a set of topics, with its index kept in `index_dir` (built when needed;
+    None: always built in memory)."""
 
-    def __init__(self, topics: Sequence[Topic], index_dir: Path, synonyms_path: Path | None = None) -> None:
+    def __init__(
+        self, topics: Sequence[Topic], index_dir: Path | None, synonyms_path: Path | None = None
+    ) -> None:
         self._topics = TopicStore.wrap(topics)  # a large pack's topics are built only when needed
         self._manager = IndexManager(index_dir)
         self._synonyms_path = synonyms_path if synonyms_path is not None else synonyms_file_for(None)
