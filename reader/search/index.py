@@ -68,10 +68,13 @@ class IndexReport:
 
 @dataclass
 class OpenIndex:
-    """A Whoosh searcher over the index and the vocabulary of its content."""
+    """A Whoosh searcher over the index and the vocabulary of its content; for an index on disk,
+    its version directory and manifest (for the background check of large files)."""
 
     searcher: Any
     vocabulary: Vocabulary
+    path: Path | None = None
+    manifest: mf.Manifest | None = None
 
 
 @dataclass
@@ -84,7 +87,7 @@ class _Live:
     vocabulary: Vocabulary
 
     def opened(self) -> OpenIndex:
-        return OpenIndex(self.searcher, self.vocabulary)
+        return OpenIndex(self.searcher, self.vocabulary, self.path, self.manifest)
 
     def close(self) -> None:
         self.searcher.close()
@@ -250,7 +253,8 @@ class IndexManager:
             writer.commit(mergetype=_merge_small_segments)
             count = index.doc_count()
             index.close()
-            new = self._publish(tmp, hashes, wanted, count, words)
+            cloned = {n: c for n, c in live.manifest.checksums.items() if n != mf.VOCABULARY_NAME}
+            new = self._publish(tmp, hashes, wanted, count, words, cloned)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -261,14 +265,20 @@ class IndexManager:
         )
 
     def _publish(
-        self, tmp: Path, hashes: Mapping[str, str], wanted: str, count: int, words: Counter[str]
+        self,
+        tmp: Path,
+        hashes: Mapping[str, str],
+        wanted: str,
+        count: int,
+        words: Counter[str],
+        known_checksums: Mapping[str, int] | None = None,
     ) -> _Live:
         """Save the vocabulary; record, flush and rename a finished build, then point CURRENT at it."""
         vocabulary = Vocabulary(words)
         vocabulary.save(tmp / mf.VOCABULARY_NAME)
         created = datetime.now(UTC).isoformat(timespec="seconds")
         files = mf.index_files(tmp)
-        checksums = mf.small_file_checksums(tmp, files)
+        checksums = mf.file_checksums(tmp, files, known_checksums)
         manifest = mf.Manifest(mf.compatibility(), wanted, count, files, created, checksums=checksums)
         mf.sync_files(tmp)
         mf.write_records(tmp, manifest, hashes)
