@@ -37,13 +37,16 @@ class IndexJob:
     topics: Sequence[Topic]
     index_dir: Path
     synonyms_path: Path | None
+    trusted_only: bool = False  # a kiosk: open index_dir only if nobody but root can write it
 
 
 def _build_service(job: IndexJob) -> Any:
     """Runs in the worker: the first import of reader.search (and Whoosh) happens here."""
     from reader.search import SearchService
+    from reader.search.trust import kiosk_index_dir
 
-    service = SearchService(job.topics, job.index_dir, job.synonyms_path)
+    index_dir = kiosk_index_dir(job.index_dir) if job.trusted_only else job.index_dir
+    service = SearchService(job.topics, index_dir, job.synonyms_path)
     try:
         report = service.ensure_index()
     except BaseException:
@@ -99,6 +102,7 @@ class ReaderSession(QObject):
         options: WindowOptions | None = None,
         build: Callable[[IndexJob], Any] = _build_service,
         pack: Path | None = None,  # where the topics came from, named when there are none
+        trusted_index_only: bool = False,
     ) -> None:
         super().__init__()
         self.window = MainWindow(result.topics, settings, theme, options)
@@ -106,7 +110,7 @@ class ReaderSession(QObject):
         self.builder = IndexBuilder(self, build)
         self.builder.ready.connect(self._on_index_ready)
         self.builder.failed.connect(self._on_index_failed)
-        self._job = IndexJob(result.topics, index_dir, synonyms_path)  # built lazily, in the worker
+        self._job = IndexJob(result.topics, index_dir, synonyms_path, trusted_index_only)  # for the worker
         self._index_started = False
         if not result.topics:
             self.window.show_empty_pack(pack, result.errors)
@@ -211,8 +215,11 @@ def _wait_with_progress(app: QApplication, done: threading.Event, state: dict[st
     dialog.deleteLater()
 
 
-def _index_dir(args: argparse.Namespace) -> Path:
+def _index_dir(args: argparse.Namespace, kiosk: Any = None) -> Path:
+    """--index-dir, else a kiosk's system index (checked in the worker: reader.search.trust), else cache."""
     chosen = getattr(args, "index_dir", None)
+    if chosen is None and kiosk is not None:
+        chosen = kiosk.system_index_dir or None
     return Path(chosen) if chosen is not None else paths.default_index_dir()
 
 
@@ -242,10 +249,11 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         result,
         settings,
         theme,
-        index_dir=_index_dir(args),
+        index_dir=_index_dir(args, kiosk),
         synonyms_path=_synonyms_path(pack),
         options=WindowOptions(clock=dt.date.today),
         pack=pack,
+        trusted_index_only=kiosk is not None,
     )
     hook = ExceptionHook(lambda message: session.window.statusBar().showMessage(message)).install()
     if getattr(args, "exit_after_paint", False):

@@ -1,41 +1,114 @@
 """A cache of loaded topics, so a warm start does not parse and validate every YAML file.
 
-Per content pack, the cache folder holds `index.pickle` (one TopicRecord per file,
-keyed by path, modification time and size) and a data file of pickled topics that
-is memory-mapped and read only for the topics that are used. A file whose time or
-size changed is parsed again; anything wrong with the cache (missing, truncated,
-another version) is logged and the pack is simply loaded from its files.
+Per content pack, the cache folder holds `index.json` (one row per topic file, keyed by path,
+modification time and size) and a data file of topics as JSON (reader.content.cachecodec),
+read with `pread` only for the topics that are used. Both are plain data: whoever can write the
+cache can change what it says, never run code (the pickled format 1, `index.pickle`, is
+removed unread). A file whose time or size changed is parsed again; anything wrong with the
+cache (missing, truncated, another version, wrong shape) is logged and the pack is loaded from
+its files. A topic whose cached bytes are damaged later, while the reader runs (a checksum per
+topic, a short read after truncation), raises CacheFormatError: the store then reads that
+topic's file again (reader.content.store), and the cache is rewritten at the next start.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import logging
-import mmap
 import os
-import pickle
+import stat
 import tempfile
-from dataclasses import replace
+import weakref
+import zlib
 from pathlib import Path
+from typing import Any
 
 from reader import __version__
+from reader.atomicfile import write_atomically
+from reader.content.cachecodec import CacheFormatError
+from reader.content.errors import ContentError
 from reader.content.schema import SCHEMA_VERSION
 from reader.content.store import TopicRecord
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
-INDEX_NAME = "index.pickle"
+CACHE_FORMAT = 2
+INDEX_NAME = "index.json"
+OLD_INDEX_NAMES = ("index.pickle",)  # format 1 was pickled: never opened, removed on sight
+MAX_INDEX_BYTES = 256 * 1024 * 1024  # far above a 100,000-topic pack's index
 
 
-def _stamp() -> tuple[int, int, str]:
-    return (CACHE_FORMAT, SCHEMA_VERSION, __version__)
+def _stamp() -> list[Any]:
+    return [CACHE_FORMAT, SCHEMA_VERSION, __version__]
 
 
 def pack_cache_dir(cache_root: Path, content_dir: Path) -> Path:
     """One folder per content pack, named after its resolved path."""
     key = hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:16]
     return cache_root / f"pack-{key}"
+
+
+def _open_regular(path: Path) -> tuple[int, int]:
+    """(descriptor, size) of a regular file, without following a link or blocking on a FIFO."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise CacheFormatError(f"{path.name} is not a regular file")
+    return fd, info.st_size
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    """The index file's JSON mapping, read from a regular file of sane size."""
+    fd, size = _open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        if size > MAX_INDEX_BYTES:
+            raise CacheFormatError(f"{path.name} is {size:,} bytes")
+        table = json.loads(handle.read(MAX_INDEX_BYTES + 1))
+    if type(table) is not dict:
+        raise CacheFormatError(f"{path.name} is not a mapping")
+    return table
+
+
+class DataFile:
+    """The cache's data file, open for the life of the records that read from it.
+
+    Read with `pread`, not memory-mapped: a file truncated while the reader runs gives a short
+    read, reported as CacheFormatError, where a map would kill the process with SIGBUS.
+    """
+
+    def __init__(self, path: Path, expected_size: int, index_path: Path) -> None:
+        self.path = path
+        self._index_path = index_path
+        self._reported = False
+        fd, size = _open_regular(path)
+        weakref.finalize(self, os.close, fd)
+        self._fd = fd
+        if size != expected_size:
+            raise CacheFormatError(f"{path.name} is {size} bytes, expected {expected_size}")
+
+    def read(self, offset: int, length: int, crc: int) -> bytes:
+        try:
+            raw = os.pread(self._fd, length, offset)
+        except OSError as exc:
+            raise self._damaged(f"unreadable: {exc.strerror or exc}") from None
+        if len(raw) != length:
+            raise self._damaged("shorter than its index says: truncated while in use?")
+        if zlib.crc32(raw) != crc:
+            raise self._damaged(f"bytes {offset}-{offset + length} changed")
+        return raw
+
+    def _damaged(self, what: str) -> CacheFormatError:
+        """The error to raise; the first time, the index is removed so the next start rewrites it."""
+        if not self._reported:
+            self._reported = True
+            try:
+                self._index_path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("could not remove the damaged content cache %s: %s", self._index_path, exc)
+        return CacheFormatError(f"content cache {self.path} is damaged ({what})")
 
 
 class PackCache:
@@ -45,26 +118,39 @@ class PackCache:
         self.folder = folder
         self._records: dict[str, TopicRecord] = {}
         self._reused = 0
+        self._remove_old_format()
         self._open()
 
+    def _remove_old_format(self) -> None:
+        for name in OLD_INDEX_NAMES:
+            old = self.folder / name
+            if os.path.lexists(old):
+                log.info("content cache %s: removing an old pickled cache unread (%s)", self.folder, name)
+                try:
+                    old.unlink()
+                except OSError as exc:
+                    log.warning("could not remove the old content cache %s: %s", old, exc)
+
     def _open(self) -> None:
+        index_path = self.folder / INDEX_NAME
+        if not os.path.lexists(index_path):
+            return
         try:
-            with (self.folder / INDEX_NAME).open("rb") as handle:
-                stamp, data_name, records = pickle.load(handle)
-            if stamp != _stamp():
+            table = _read_table(index_path)
+            if table.get("stamp") != _stamp():
                 log.info("content cache %s is from another version; reloading the pack", self.folder)
                 return
-            with (self.folder / data_name).open("rb") as data_file:
-                data = mmap.mmap(data_file.fileno(), 0, access=mmap.ACCESS_READ) if records else b""
-        except FileNotFoundError:
-            return
-        except Exception as exc:  # a corrupt cache must never stop the app: load from the files
+            data_name, data_size, rows = table["data"], table["data_bytes"], table["records"]
+            if type(data_name) is not str or Path(data_name).name != data_name or type(data_size) is not int:
+                raise CacheFormatError("data file entry malformed")
+            if type(rows) is not list:
+                raise CacheFormatError("records malformed")
+            data = DataFile(self.folder / data_name, data_size, index_path) if data_size else None
+            self._records = dict(_record(row, data) for row in rows)
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+            # a damaged or foreign cache must never stop the app: load from the files
             log.warning("content cache %s is unreadable (%s); reloading the pack", self.folder, exc)
-            return
-        for path, (record, offset, length) in records.items():
-            if record.topic_id is not None:
-                record.blob = _slice(data, offset, length)  # a fresh object from the pickle: ours to fill
-            self._records[path] = record
+            self._records = {}
 
     def lookup(self, path: str, stat: os.stat_result) -> TopicRecord | None:
         record = self._records.get(path)
@@ -84,29 +170,63 @@ class PackCache:
 
     def _write(self, records: list[TopicRecord]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        index: dict[str, tuple[TopicRecord, int, int]] = {}
-        fd, data_tmp = tempfile.mkstemp(dir=self.folder, prefix="data-", suffix=".bin")
-        with os.fdopen(fd, "wb") as data:
-            for record in records:
-                offset = length = 0
-                if record.topic_id is not None:
-                    payload = record.payload()
-                    offset, length = data.tell(), len(payload)
-                    data.write(payload)
-                index[record.path] = (replace(record, topic=None, blob=None), offset, length)
-            data.flush()
-            os.fsync(data.fileno())
-        data_name = Path(data_tmp).name
-        fd, index_tmp = tempfile.mkstemp(dir=self.folder, prefix="index-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((_stamp(), data_name, index), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(index_tmp, self.folder / INDEX_NAME)
-        for old in self.folder.glob("data-*.bin"):  # mapped copies stay readable until unmapped
+        rows: list[list[Any]] = []
+        fd, data_tmp = tempfile.mkstemp(dir=self.folder, prefix="data-", suffix=".json")
+        try:
+            with os.fdopen(fd, "wb") as data:
+                for record in records:
+                    offset = length = crc = 0
+                    if record.topic_id is not None:
+                        payload = record.payload()
+                        offset, length, crc = data.tell(), len(payload), zlib.crc32(payload)
+                        data.write(payload)
+                    rows.append(_row(record, offset, length, crc))
+                data_size = data.tell()
+                data.flush()
+                os.fsync(data.fileno())
+            data_name = Path(data_tmp).name
+            table = {"stamp": _stamp(), "data": data_name, "data_bytes": data_size, "records": rows}
+            encoded = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            write_atomically(self.folder / INDEX_NAME, encoded, mode=0o600)
+        except BaseException:
+            Path(data_tmp).unlink(missing_ok=True)
+            raise
+        for old in self.folder.glob("data-*"):  # an open copy stays readable until closed
             if old.name != data_name:
                 old.unlink(missing_ok=True)
 
 
-def _slice(data: mmap.mmap | bytes, offset: int, length: int):  # type: ignore[no-untyped-def]
-    return lambda: data[offset : offset + length]
+def _row(record: TopicRecord, offset: int, length: int, crc: int) -> list[Any]:
+    errors = [[str(e.path), e.line, e.field, e.message, e.severity] for e in record.errors]
+    fields = (record.path, record.mtime_ns, record.size, record.topic_id, record.title, record.sha256)
+    return [*fields, list(record.related), errors, offset, length, crc]
+
+
+def _record(row: Any, data: DataFile | None) -> tuple[str, TopicRecord]:
+    """A cached row as a TopicRecord whose blob reads its topic from `data`; checked field by field."""
+    path, mtime, size, topic_id, title, sha256, related, errors, offset, length, crc = row
+    ints = (mtime, size, offset, length, crc)
+    if not (type(path) is str and type(title) is str and type(sha256) is str and type(related) is list):
+        raise CacheFormatError(f"record for {path!r} malformed")
+    if not all(type(n) is int and n >= 0 for n in ints) or not all(type(r) is str for r in related):
+        raise CacheFormatError(f"record for {path!r} malformed")
+    record = TopicRecord(path, mtime, size, None, title, sha256, tuple(related), _errors(errors))
+    if topic_id is not None:
+        if type(topic_id) is not str or data is None:
+            raise CacheFormatError(f"record for {path!r} malformed")
+        record.topic_id = topic_id
+        record.blob = functools.partial(data.read, offset, length, crc)
+    return path, record
+
+
+def _errors(rows: Any) -> tuple[ContentError, ...]:
+    if type(rows) is not list:
+        raise CacheFormatError("errors malformed")
+    found = []
+    for path, line, field, message, severity in rows:
+        if not (type(path) is str and type(field) is str and type(message) is str and type(severity) is str):
+            raise CacheFormatError("error entry malformed")
+        if line is not None and type(line) is not int:
+            raise CacheFormatError("error entry malformed")
+        found.append(ContentError(Path(path), line, field, message, severity))
+    return tuple(found)

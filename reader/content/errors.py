@@ -22,7 +22,7 @@ class ContentError(Exception):
     severity: str = "error"  # "error" skips the file; "warning" only reports
 
     def __reduce__(self) -> tuple[type[ContentError], tuple[Path, int | None, str, str, str]]:
-        # dataclass exceptions do not fill `args`, so pickle by fields (the content cache stores errors)
+        # dataclass exceptions do not fill `args`, so copy and pickle work by fields
         return (ContentError, (self.path, self.line, self.field, self.message, self.severity))
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.content.build import build_topic
 from reader.content.cache import PackCache, pack_cache_dir
+from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.schema import validate_structure
@@ -126,7 +127,7 @@ def load_content(
         kept.append(record)
     kept.sort(key=lambda r: (r.title.casefold(), r.topic_id or ""))
     _check_related(kept, result)
-    result.topics = TopicStore(kept)
+    result.topics = TopicStore(kept, reload=reload_from_file)
     for error in result.errors:
         log.warning("%s", error)
     return result
@@ -165,6 +166,20 @@ def _record(name: str, cache: PackCache | None) -> TopicRecord:
         return cached
     topic, errors = load_topic_file(Path(name))
     return TopicRecord.of(name, stat.st_mtime_ns, stat.st_size, topic, errors)
+
+
+def reload_from_file(record: TopicRecord, problem: CacheFormatError) -> Topic:
+    """A topic read again from its file because its cached copy is damaged (see reader.content.cache).
+
+    Raises ContentError when the file no longer gives that topic (changed or broken since start).
+    """
+    log.warning("%s; reading %s again", problem, record.path)
+    topic, errors = load_topic_file(Path(record.path))
+    if topic is None or topic.id != record.topic_id:
+        why = "; ".join(map(str, errors)) or f"it now holds topic '{topic.id if topic else ''}'"
+        message = f"topic '{record.topic_id}': cache damaged and file changed since start ({why})"
+        raise ContentError(Path(record.path), None, "", message)
+    return topic
 
 
 def _check_related(records: list[TopicRecord], result: LoadResult) -> None:

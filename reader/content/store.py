@@ -1,18 +1,20 @@
 """Topics of a pack as a sequence that builds each Topic only when it is first used.
 
 With a pack cache, a warm start of a 10,000-topic pack reads one small index and
-maps one data file; a Topic is unpickled (about 0.1 ms) when a view or the index
+opens one data file; a Topic is decoded from its cached JSON when a view or the index
 asks for it, so start-up cost and memory do not grow with the full text of the pack.
+A topic whose cached bytes turn out to be damaged is handed to `reload` (the loader reads
+its file again) instead of failing the view that asked for it.
 """
 
 from __future__ import annotations
 
-import pickle
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
+from reader.content.cachecodec import CacheFormatError, decode_topic, encode_topic
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 
@@ -46,23 +48,27 @@ class TopicRecord:
             return self.topic
         if self.blob is None:
             raise LookupError(f"{self.path}: no topic was loaded from this file")
-        topic = pickle.loads(self.blob())
-        if not isinstance(topic, Topic):
-            raise TypeError(f"{self.path}: the cache holds {type(topic).__name__}, not a Topic")
+        topic = decode_topic(self.blob())
+        if topic.id != self.topic_id:
+            raise CacheFormatError(f"{self.path}: the cache holds topic {topic.id!r}, not {self.topic_id!r}")
         return topic
 
     def payload(self) -> bytes:
-        """The pickled topic, for writing the cache."""
+        """The topic as cached JSON, for writing the cache."""
         if self.blob is not None:
             return self.blob()
-        return pickle.dumps(self.build(), protocol=pickle.HIGHEST_PROTOCOL)
+        return encode_topic(self.build())
+
+
+Reload = Callable[[TopicRecord, CacheFormatError], Topic]  # read a topic again when its cache is bad
 
 
 class TopicStore(Sequence[Topic]):
     """Read-only sequence of topics, ordered as given; recently used topics stay built."""
 
-    def __init__(self, records: Sequence[TopicRecord], keep: int = 256) -> None:
+    def __init__(self, records: Sequence[TopicRecord], keep: int = 256, reload: Reload | None = None) -> None:
         self._records = list(records)
+        self._reload = reload
         self._index = {r.topic_id: i for i, r in enumerate(self._records) if r.topic_id is not None}
         self._built: OrderedDict[int, Topic] = OrderedDict()
         self._keep = keep
@@ -86,12 +92,20 @@ class TopicStore(Sequence[Topic]):
             return record.topic
         topic = self._built.get(index)
         if topic is None:
-            topic = self._built[index] = record.build()
+            topic = self._built[index] = self._build(record)
             if len(self._built) > self._keep:
                 self._built.popitem(last=False)
         else:
             self._built.move_to_end(index)
         return topic
+
+    def _build(self, record: TopicRecord) -> Topic:
+        try:
+            return record.build()
+        except CacheFormatError as exc:
+            if self._reload is None:
+                raise
+            return self._reload(record, exc)
 
     def __iter__(self) -> Iterator[Topic]:
         for i in range(len(self)):

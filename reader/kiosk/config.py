@@ -93,6 +93,11 @@ class KioskConfig:
     admin_chord: str = _setting(
         "Ctrl+Alt+Shift+K", "Key chord that asks for the PIN (for a kiosk with a keyboard).", check=_key_chord
     )
+    system_index_dir: str = _setting(
+        "/var/lib/health-reader/index",
+        "Search index built at install time by root; opened only if only root can write it and every "
+        "folder above it, otherwise the index is built in memory at each start (empty: always).",
+    )
 
     @property
     def warning_start_seconds(self) -> int:

@@ -68,10 +68,13 @@ class IndexReport:
 
 @dataclass
 class OpenIndex:
-    """A Whoosh searcher over the index and the vocabulary of its content."""
+    """A Whoosh searcher over the index and the vocabulary of its content; for an index on disk,
+    its version directory and manifest (for the background check of large files)."""
 
     searcher: Any
     vocabulary: Vocabulary
+    path: Path | None = None
+    manifest: mf.Manifest | None = None
 
 
 @dataclass
@@ -84,7 +87,7 @@ class _Live:
     vocabulary: Vocabulary
 
     def opened(self) -> OpenIndex:
-        return OpenIndex(self.searcher, self.vocabulary)
+        return OpenIndex(self.searcher, self.vocabulary, self.path, self.manifest)
 
     def close(self) -> None:
         self.searcher.close()
@@ -124,15 +127,22 @@ def _write_all(index: Any, topics: Sequence[Topic], words: Counter[str]) -> int:
 
 
 class IndexManager:
-    """Owns one index directory. `ensure(topics)` returns the open index and a report."""
+    """Owns one index directory. `ensure(topics)` returns the open index and a report.
 
-    def __init__(self, index_dir: Path, *, lock_timeout: float = 600.0) -> None:
-        self.index_dir = index_dir
+    With no directory (None: a kiosk without a trusted index, see reader.search.trust) every
+    index is built in memory and nothing is read from or written to disk.
+    """
+
+    def __init__(self, index_dir: Path | None, *, lock_timeout: float = 600.0) -> None:
+        self.in_memory_only = index_dir is None
+        self.index_dir = index_dir if index_dir is not None else Path(IN_MEMORY)
         self.lock_timeout = lock_timeout
 
     def ensure(self, topics: Sequence[Topic], *, rebuild: bool = False) -> tuple[OpenIndex, IndexReport]:
         """Reuse, update or build the index for `topics`; never fails for a bad or unwritable cache."""
         started = time.perf_counter()
+        if self.in_memory_only:
+            return self._build_in_memory(topics, started, "no trusted index folder")
         hashes = topic_hashes(topics)
         wanted = mf.fingerprint(hashes, mf.compatibility())
         if not rebuild:
@@ -243,7 +253,8 @@ class IndexManager:
             writer.commit(mergetype=_merge_small_segments)
             count = index.doc_count()
             index.close()
-            new = self._publish(tmp, hashes, wanted, count, words)
+            cloned = {n: c for n, c in live.manifest.checksums.items() if n != mf.VOCABULARY_NAME}
+            new = self._publish(tmp, hashes, wanted, count, words, cloned)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -254,14 +265,20 @@ class IndexManager:
         )
 
     def _publish(
-        self, tmp: Path, hashes: Mapping[str, str], wanted: str, count: int, words: Counter[str]
+        self,
+        tmp: Path,
+        hashes: Mapping[str, str],
+        wanted: str,
+        count: int,
+        words: Counter[str],
+        known_checksums: Mapping[str, int] | None = None,
     ) -> _Live:
         """Save the vocabulary; record, flush and rename a finished build, then point CURRENT at it."""
         vocabulary = Vocabulary(words)
         vocabulary.save(tmp / mf.VOCABULARY_NAME)
         created = datetime.now(UTC).isoformat(timespec="seconds")
         files = mf.index_files(tmp)
-        checksums = mf.small_file_checksums(tmp, files)
+        checksums = mf.file_checksums(tmp, files, known_checksums)
         manifest = mf.Manifest(mf.compatibility(), wanted, count, files, created, checksums=checksums)
         mf.sync_files(tmp)
         mf.write_records(tmp, manifest, hashes)
@@ -286,14 +303,16 @@ class IndexManager:
             if stale and path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)  # a file open elsewhere (Windows) waits for next time
 
-    def _build_in_memory(self, topics: Sequence[Topic], started: float) -> tuple[OpenIndex, IndexReport]:
+    def _build_in_memory(
+        self, topics: Sequence[Topic], started: float, reason: str = "cache not writable"
+    ) -> tuple[OpenIndex, IndexReport]:
         from whoosh.filedb.filestore import RamStorage
 
         index = RamStorage().create_index(build_schema())
         words: Counter[str] = Counter()
         count = _write_all(index, topics, words)
         seconds = time.perf_counter() - started
-        report = IndexReport("built", count, seconds, 0, len(topics), "cache not writable", IN_MEMORY)
+        report = IndexReport("built", count, seconds, 0, len(topics), reason, IN_MEMORY)
         return OpenIndex(index.searcher(), Vocabulary(words)), report
 
     @staticmethod

@@ -9,8 +9,10 @@
 A version directory is never changed after CURRENT names it, so readers need no lock.
 The manifest records the fingerprint (content, schema, analyser, Whoosh version), the size
 of every index file, which is how a truncated or missing file is detected cheaply, and a
-CRC-32 of every file small enough to check at each open (the table of contents and the
-vocabulary: damage there would otherwise surface only in the middle of a search).
+CRC-32 of every file. Files up to CHECKSUM_MAX_BYTES (the table of contents, the vocabulary,
+a small pack's segments) are checked at each open: damage there would otherwise surface only
+in the middle of a search. Larger segments are checked by size at open and by checksum in the
+background afterwards (`verify_large_files`, run by the search service).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import zlib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -34,8 +37,9 @@ TOPICS_NAME = "topics.json"  # topic id -> content hash, read only to find chang
 VOCABULARY_NAME = "vocabulary.txt"  # the content's real words (see spelling.Vocabulary)
 VERSION_PREFIX = "v-"
 TEMP_PREFIX = "tmp-"
-MANIFEST_FORMAT = 1
-CHECKSUM_MAX_BYTES = 8 * 1024 * 1024  # larger files (segments) are checked by size only
+MANIFEST_FORMAT = 2  # 2: a checksum of every file (1 had none for files over 8 MB)
+CHECKSUM_MAX_BYTES = 8 * 1024 * 1024  # larger files (segments) are checked by size at open
+CHUNK_BYTES = 1024 * 1024  # the background check reads this much between looks at its stop flag
 _RECORDS = (MANIFEST_NAME, TOPICS_NAME)
 
 
@@ -64,7 +68,7 @@ class Manifest:
     files: dict[str, int]  # index file name -> size in bytes
     created: str
     format: int = MANIFEST_FORMAT
-    checksums: dict[str, int] = field(default_factory=dict)  # small index file name -> CRC-32
+    checksums: dict[str, int] = field(default_factory=dict)  # index file name -> CRC-32
 
     @property
     def bytes(self) -> int:
@@ -80,12 +84,43 @@ def index_files(version_dir: Path) -> dict[str, int]:
     }
 
 
-def checksum(path: Path) -> int:
-    return zlib.crc32(path.read_bytes())
+def checksum(path: Path, stop: threading.Event | None = None) -> int | None:
+    """CRC-32 of a file, read in chunks; None if `stop` was set meanwhile."""
+    crc = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            if stop is not None and stop.is_set():
+                return None
+            crc = zlib.crc32(chunk, crc)
+    return crc
 
 
-def small_file_checksums(version_dir: Path, files: Mapping[str, int]) -> dict[str, int]:
-    return {name: checksum(version_dir / name) for name, size in files.items() if size <= CHECKSUM_MAX_BYTES}
+def file_checksums(
+    version_dir: Path, files: Mapping[str, int], known: Mapping[str, int] | None = None
+) -> dict[str, int]:
+    """CRC-32 of every index file. `known`: checksums recorded for files an update cloned (same
+    name: Whoosh never rewrites a file), so damage in a clone is caught rather than adopted."""
+    known = known or {}
+    return {name: known[name] if name in known else int(checksum(version_dir / name) or 0) for name in files}
+
+
+def verify_large_files(version_dir: Path, manifest: Manifest, stop: threading.Event) -> str | None:
+    """What is wrong with the files too large to check at open, or None (also when stopped)."""
+    for name, size in sorted(manifest.files.items()):
+        expected = manifest.checksums.get(name)
+        if size <= CHECKSUM_MAX_BYTES or expected is None:
+            continue
+        try:
+            found = checksum(version_dir / name, stop)
+        except OSError as exc:
+            if not version_dir.exists():
+                return None  # replaced by a newer version meanwhile: nothing to check
+            return f"index file {name} cannot be read ({exc.strerror or exc})"
+        if found is None:
+            return None
+        if found != expected:
+            return f"index file {name} does not match its checksum"
+    return None
 
 
 def sync_files(version_dir: Path) -> None:
@@ -124,6 +159,8 @@ def read_manifest(version_dir: Path) -> Manifest:
             raise ManifestError(f"index file {name} is {present[name]} bytes, expected {size}")
     try:
         for name, expected in manifest.checksums.items():
+            if manifest.files.get(name, 0) > CHECKSUM_MAX_BYTES:
+                continue  # checked in the background after opening
             if checksum(version_dir / name) != expected:
                 raise ManifestError(f"index file {name} does not match its checksum")
     except OSError as exc:

@@ -4,8 +4,10 @@ Every method is safe to call from a worker thread: searches are serialised with 
 and an index build runs beside searches on the previous index until it is swapped in.
 Hits are ranked by BM25 on the section's text, then re-ranked so that sections whose title
 has the query's words come first. `search` and `suggest` never raise for any input; an index
-that fails while searching is rebuilt once and the search retried. Query text is never
-logged above DEBUG (it is what a patient typed).
+that fails while searching is rebuilt once and the search retried. An index opened from disk
+has its large files checked against their checksums in a background thread, while searches
+run; a mismatch is logged and the index rebuilt. Query text is never logged above DEBUG (it
+is what a patient typed).
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from reader.content.store import TopicStore
 from reader.resources import BUNDLED_CONTENT_DIR
+from reader.search import manifest as mf
 from reader.search.analysis import fold_accents, stems, surface_words
 from reader.search.documents import REFERENCES_SECTION_ID, reference_text
-from reader.search.index import IndexManager, IndexReport
+from reader.search.index import IndexManager, IndexReport, OpenIndex
 from reader.search.querybuild import MIN_PREFIX, Plan, QueryPlanner
 from reader.search.schema import TEXT_FIELD
 from reader.search.snippets import MatchTerms, make_snippet, marked_spans
@@ -73,9 +76,12 @@ def synonyms_file_for(content_dir: Path | None) -> Path:
 
 
 class SearchService:
-    """Search over a set of topics, with its index kept in `index_dir` (built when needed)."""
+    """Search over a set of topics, with its index kept in `index_dir` (built when needed;
+    None: always built in memory)."""
 
-    def __init__(self, topics: Sequence[Topic], index_dir: Path, synonyms_path: Path | None = None) -> None:
+    def __init__(
+        self, topics: Sequence[Topic], index_dir: Path | None, synonyms_path: Path | None = None
+    ) -> None:
         self._topics = TopicStore.wrap(topics)  # a large pack's topics are built only when needed
         self._manager = IndexManager(index_dir)
         self._synonyms_path = synonyms_path if synonyms_path is not None else synonyms_file_for(None)
@@ -87,6 +93,8 @@ class SearchService:
         self._lock = threading.RLock()  # guards the searcher
         self._ensure_lock = threading.Lock()  # one build at a time
         self._recovered = False
+        self._check: threading.Thread | None = None  # the background check of large index files
+        self._check_stop = threading.Event()
         self.last_report: IndexReport | None = None
 
     @property
@@ -121,7 +129,38 @@ class SearchService:
             log.info(
                 "search index %s: %d documents in %.2f s", report.action, report.documents, report.seconds
             )
+            if report.action != "built":  # a build has just written (and checksummed) every file
+                self._start_check(opened)
             return report
+
+    def _start_check(self, opened: OpenIndex) -> None:
+        """Check the large files of the index just opened, in a thread: searches go on meanwhile."""
+        if opened.path is None or opened.manifest is None:
+            return
+        self._check_stop.set()  # a check of an earlier version is no longer needed
+        self._check_stop = stop = threading.Event()
+        self._check = threading.Thread(
+            target=self._run_check, args=(opened.path, opened.manifest, stop), name="index-check", daemon=True
+        )
+        self._check.start()
+
+    def _run_check(self, path: Path, manifest: mf.Manifest, stop: threading.Event) -> None:
+        try:
+            problem = mf.verify_large_files(path, manifest, stop)
+            if problem is None or stop.is_set():
+                return
+            log.warning("search index in %s is damaged (%s): rebuilding it", path, problem)
+            self.rebuild_index()
+        except Exception:  # the open index keeps answering; a later failure is recovered by _recovering
+            log.exception("checking the search index in %s failed", path)
+
+    def wait_until_checked(self, timeout: float | None = None) -> bool:
+        """Wait for the background check (and a rebuild it started); False if still running."""
+        check = self._check
+        if check is not None:
+            check.join(timeout)
+            return not check.is_alive()
+        return True
 
     def search(self, query: str, limit: int = 20) -> SearchResult:
         """Results for what the user typed, best first; an empty result for input with no words."""
@@ -293,7 +332,11 @@ class SearchService:
         return self._titles
 
     def close(self) -> None:
-        """Release the index; a later search opens it again."""
+        """Stop the background check, release the index; a later search opens it again."""
+        self._check_stop.set()
+        check = self._check
+        if check is not None and check is not threading.current_thread():
+            check.join()  # quick: it stops within a chunk, unless a rebuild is under way
         with self._lock:
             self._close_searcher()
             self._planner = None

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.content import load_content
+from reader.content import ContentError, Topic, load_content
 from reader.content import loader as loader_module
 from reader.content.cache import INDEX_NAME, pack_cache_dir
+from reader.content.cachecodec import CacheFormatError, decode_topic, encode_topic
 from tests.conftest import BUNDLED_TOPIC
+from tests.reliability.planted import code_that_makes, plant_in_content_cache
+from tests.reliability.procs import json_line, run_python
 
 GOOD = BUNDLED_TOPIC.read_text("utf-8")
 
@@ -80,7 +83,7 @@ def test_removed_and_added_files_are_noticed(tmp_path: Path) -> None:
     assert any("already used by" in str(e) for e in result.errors)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "delete_data"])
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "delete_data", "wrong shape", "data shrunk"])
 def test_damaged_cache_is_ignored_and_rewritten(
     tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -92,12 +95,18 @@ def test_damaged_cache_is_ignored_and_rewritten(
         index.write_bytes(index.read_bytes()[:40])
     elif damage == "garbage":
         index.write_bytes(b"\x80\x05not a pickle at all")
+    elif damage == "wrong shape":  # valid JSON, a number where a path belongs
+        index.write_text(index.read_text("utf-8").replace('"records":[["', '"records":[[7,"'), "utf-8")
+    elif damage == "data shrunk":
+        (data,) = folder.glob("data-*")
+        data.write_bytes(data.read_bytes()[:-1])
     else:
-        for data in folder.glob("data-*.bin"):
+        for data in folder.glob("data-*"):
             data.unlink()
     with caplog.at_level(logging.WARNING):
         result = load_content(pack, cache)
     assert list(result.topics) == expected
+    assert "content cache" in caplog.text and "unreadable" in caplog.text
     assert list(load_content(pack, cache).topics) == expected  # and the rewritten cache works
 
 
@@ -121,3 +130,97 @@ def test_topics_are_built_only_when_used(tmp_path: Path) -> None:
     assert [t.id for t in warm.topics[1:3]] == ["topic-1", "topic-2"]
     with pytest.raises(IndexError):
         warm.topics[5]
+
+
+# --- a cache someone else wrote, and a cache damaged while the reader runs ---------------------------
+
+
+@pytest.mark.parametrize("where", ["old pickle index only", "every cache file"])
+def test_a_planted_pickle_in_the_cache_never_runs(
+    tmp_path: Path, where: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whoever can write the cache (on a kiosk: the shared patient account) must not get code run:
+    the cache is read as data, an old pickled cache is never opened, and the pack is reloaded."""
+    pack, cache, marker = _pack(tmp_path), tmp_path / "cache", tmp_path / "code-ran"
+    expected = list(load_content(pack, cache).topics)
+    folder = pack_cache_dir(cache, pack)
+    if where == "every cache file":
+        plant_in_content_cache(cache, code_that_makes(marker))
+    else:
+        (folder / "index.pickle").write_bytes(code_that_makes(marker))
+    with caplog.at_level(logging.INFO, logger="reader.content"):
+        result = load_content(pack, cache)
+        topics = list(result.topics)
+    assert not marker.exists(), "the planted pickle ran"
+    assert topics == expected
+    assert "content cache" in caplog.text
+    assert not (folder / "index.pickle").exists()  # the old format is removed, not kept
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="reader.content"):
+        assert list(load_content(pack, cache).topics) == expected  # rewritten as plain data
+    assert "content cache" not in caplog.text and not marker.exists()
+
+
+def test_a_damaged_topic_in_the_cache_is_read_again_from_its_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Bytes changed in the cache's data file while the reader runs (same size): the topic is read
+    again from its file, and the damage is logged."""
+    pack, cache = _pack(tmp_path), tmp_path / "cache"
+    expected = list(load_content(pack, cache).topics)
+    warm = load_content(pack, cache)
+    (data,) = pack_cache_dir(cache, pack).glob("data-*")
+    raw = bytearray(data.read_bytes())
+    middle = len(raw) // 2
+    raw[middle : middle + 20] = b"#" * 20
+    data.write_bytes(bytes(raw))
+    with caplog.at_level(logging.WARNING, logger="reader.content"):
+        assert list(warm.topics) == expected
+    assert "damaged" in caplog.text and "reading" in caplog.text
+
+
+TRUNCATE_WHILE_RUNNING = """
+import json, os, sys
+from pathlib import Path
+from reader.content import ContentError, Topic, load_content
+from reader.content.cache import pack_cache_dir
+pack, cache = Path(sys.argv[1]), Path(sys.argv[2])
+warm = load_content(pack, cache)
+first = warm.topics[0].title  # one topic built before the damage
+(data,) = pack_cache_dir(cache, pack).glob("data-*")
+os.truncate(data, 100)  # as `: > data-*.bin` or a full disk would leave it
+titles = [topic.title for topic in warm.topics]  # topics not built yet
+print(json.dumps({"first": first, "titles": titles}))
+"""
+
+
+def test_cache_data_file_truncated_while_running_reloads_instead_of_crashing(tmp_path: Path) -> None:
+    """Run in a child process: a SIGBUS from a memory-mapped file would kill it, not pytest."""
+    pack, cache = _pack(tmp_path), tmp_path / "cache"
+    expected = [t.title for t in load_content(pack, cache).topics]
+    done = run_python(["-c", TRUNCATE_WHILE_RUNNING, str(pack), str(cache)], tmp_path)
+    assert done.returncode == 0, f"exit {done.returncode} (-7 is SIGBUS)\n{done.stderr}"
+    report = json_line(done.stdout)
+    assert report == {"first": "Topic 00", "titles": expected}
+    assert "damaged" in done.stderr and "t1.yaml" in done.stderr
+
+
+def test_the_cache_format_gives_back_every_field_of_a_topic(bundled_topic: Topic) -> None:
+    """The bundled topic has references, a comparison, lists, reviewers and editorial notes."""
+    assert bundled_topic.comparison is not None and bundled_topic.references
+    assert decode_topic(encode_topic(bundled_topic)) == bundled_topic
+    broken = encode_topic(bundled_topic).replace(b'"vertebroplasty-kyphoplasty"', b"42", 1)
+    with pytest.raises(CacheFormatError, match="expected text"):
+        decode_topic(broken)
+
+
+def test_damaged_cache_and_a_changed_file_give_a_clear_error(tmp_path: Path) -> None:
+    """Both the cached copy and the file gone bad since start: an error naming the file, no crash."""
+    pack, cache = _pack(tmp_path), tmp_path / "cache"
+    load_content(pack, cache)
+    warm = load_content(pack, cache)
+    (data,) = pack_cache_dir(cache, pack).glob("data-*")
+    os.truncate(data, 0)
+    (pack / "topics" / "t2.yaml").write_text("id: [broken\n", "utf-8")
+    with pytest.raises(ContentError, match=r"t2\.yaml.*topic 'topic-2': cache damaged and file changed"):
+        warm.topics.get("topic-2")

@@ -15,6 +15,7 @@ import os
 import random
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -171,27 +172,79 @@ def test_scrambled_records_are_noticed_when_the_content_changes(
     service.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segments larger than manifest.CHECKSUM_MAX_BYTES (8 MB: packs of about 1,000 topics and more) "
-    "are checked by size only, so changed bytes that keep a segment's size and structure (here the "
-    "word 'balloon' in its term dictionary) go unnoticed and search silently finds nothing. A fix: "
-    "a checksum of every file, checked in the background after the index is opened.",
-)
-def test_a_changed_term_inside_a_large_segment_is_noticed(
-    bundled_result: LoadResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def corrupt_a_large_segment(
+    topics: Sequence[Topic], index_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Build an index whose segment counts as large, then change one word in its term dictionary
+    without changing its size or structure (what a bad disk block or a bit flip does)."""
     monkeypatch.setattr(mf, "CHECKSUM_MAX_BYTES", 16 * 1024)  # the bundled pack's segment counts as large
-    SearchService(bundled_result.topics, tmp_path).ensure_index()
-    segment = INDEX_FILES["segment"](live_dir(tmp_path))
+    SearchService(topics, index_dir).ensure_index()
+    segment = INDEX_FILES["segment"](live_dir(index_dir))
     data = segment.read_bytes()
     assert len(data) > mf.CHECKSUM_MAX_BYTES and data.count(b"balloon") == 1
     segment.write_bytes(data.replace(b"balloon", b"bal1oon"))
+
+
+def test_a_changed_term_inside_a_large_segment_is_noticed(
+    bundled_result: LoadResult,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Segments over 8 MB (packs of about 1,000 topics and more) are checked by size when opened
+    and by checksum in a background thread afterwards: a mismatch is logged and rebuilt."""
+    corrupt_a_large_segment(bundled_result.topics, tmp_path, monkeypatch)
     service = SearchService(bundled_result.topics, tmp_path)
-    service.ensure_index()
+    with caplog.at_level(logging.INFO, logger="reader.search"):
+        assert service.ensure_index().action == "reused"  # the size is right: opened at once
+        assert service.wait_until_checked(WATCHDOG_SECONDS)
+    assert "does not match its checksum" in caplog.text and "search index built" in caplog.text
+    assert service.last_report is not None and service.last_report.action == "built"
     found = service.search("balloon")
     service.close()
     assert found.total == 1
+
+
+def test_damage_in_a_large_segment_is_not_adopted_by_an_update(
+    content_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An update hard-links the old segments into the new version: it keeps their recorded
+    checksums instead of computing new ones, so the damage is still found afterwards."""
+    index_dir = tmp_path / "index"
+    corrupt_a_large_segment(load_topics(content_pack), index_dir, monkeypatch)
+    add_other_topic(content_pack)
+    service = SearchService(load_topics(content_pack), index_dir)
+    with caplog.at_level(logging.INFO, logger="reader.search"):
+        assert service.ensure_index().action == "updated"
+        assert service.wait_until_checked(WATCHDOG_SECONDS)
+    assert "does not match its checksum" in caplog.text
+    assert service.search("balloon").total == 1 and service.search("frame").total >= 1
+    service.close()
+
+
+def test_the_background_check_does_not_hold_up_searches(
+    bundled_result: LoadResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the check is held in the middle, searches answer (from the index as it is)."""
+    corrupt_a_large_segment(bundled_result.topics, tmp_path, monkeypatch)
+    release, checking = threading.Event(), threading.Event()
+    verify = mf.verify_large_files
+
+    def held(*args: Any) -> str | None:
+        checking.set()
+        assert release.wait(WATCHDOG_SECONDS)
+        return verify(*args)
+
+    monkeypatch.setattr(mf, "verify_large_files", held)
+    service = SearchService(bundled_result.topics, tmp_path)
+    service.ensure_index()
+    assert checking.wait(WATCHDOG_SECONDS)
+    before = service.search("kyphoplasty")  # answered while the check waits
+    assert before.total >= 1 and not service.wait_until_checked(0)
+    release.set()
+    assert service.wait_until_checked(WATCHDOG_SECONDS)
+    assert service.search("balloon").total == 1
+    service.close()
 
 
 # --- the cache folder: read-only, blocked, missing, deleted ------------------------------------------

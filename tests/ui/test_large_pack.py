@@ -4,13 +4,13 @@ only the topics on screen are built."""
 from __future__ import annotations
 
 import gc
-import pickle
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from reader.content import Topic
+from reader.content.cachecodec import encode_topic
 from reader.content.store import TopicRecord, TopicStore
 from tests.e2e.harness import make_window
 
@@ -18,10 +18,10 @@ COUNT = 10_000
 
 
 def _cached_store(topic: Topic) -> TopicStore:
-    """A store like a warm load makes: records with titles, topics only as pickled bytes."""
+    """A store like a warm load makes: records with titles, topics only as cached JSON bytes."""
     records = []
     for n in range(COUNT):
-        blob = pickle.dumps(replace(topic, id=f"topic-{n:05d}", title=f"Topic {n:05d}"))
+        blob = encode_topic(replace(topic, id=f"topic-{n:05d}", title=f"Topic {n:05d}"))
         record = TopicRecord(f"t{n}.yaml", 0, 0, f"topic-{n:05d}", f"Topic {n:05d}", f"sha{n}")
         record.blob = lambda blob=blob: blob
         records.append(record)
