@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Health Topic Reader from this folder (the unpacked bundle). No network needed.
 #
-#   ./install.sh                 install to /opt/health-reader (as root), command in /usr/local/bin
+#   ./install.sh                 install to /opt/health-reader (as root), command in /usr/local/bin,
+#                                and the search index for kiosks in /var/lib/health-reader/index
 #   ./install.sh --user          install for this user only, to ~/.local/opt/health-reader
 #   ./install.sh --prefix DIR    install the program to DIR instead
 #   ./install.sh --check         only check the system libraries the bundle needs
@@ -40,6 +41,7 @@ else
 fi
 case "$prefix" in /*) ;; *) prefix=$(pwd)/$prefix ;; esac
 manifest=$prefix/install-manifest.txt
+SYSTEM_INDEX_ROOT=/var/lib/health-reader  # the kiosk's system_index_dir is its index/ folder
 
 # --- system libraries ------------------------------------------------------------------------
 # The bundle carries Python, Qt and most libraries. It cannot carry the graphics driver stack
@@ -181,6 +183,25 @@ undo_partial_install() {
   exit $status
 }
 
+system_index() {
+  # A kiosk opens only an index that nobody but root can write (docs/kiosk.md): build it now,
+  # as root, for the bundled content. Its own cache goes to a temporary folder.
+  index=$SYSTEM_INDEX_ROOT/index
+  make_dir "$SYSTEM_INDEX_ROOT"
+  cache=$(mktemp -d)
+  if ! env XDG_CACHE_HOME="$cache" QT_QPA_PLATFORM=offscreen \
+      "$prefix/health-reader" index --rebuild --index-dir "$index" >/dev/null; then
+    echo "install.sh: the search index for kiosks could not be built; a kiosk builds it in memory" >&2
+  fi
+  rm -rf "$cache"
+  if [ -d "$index" ]; then
+    chown -R 0:0 "$index"
+    chmod -R go-w "$index"
+    find "$index" -type d | sed 's#$#/#' >> "$log"
+    find "$index" ! -type d >> "$log"
+  fi
+}
+
 kiosk_file() {  # the bundle's kiosk files name /opt/health-reader: point them at the prefix
   sed "s#/opt/health-reader/#$prefix/#g" "$1" > "$2"
   chmod --reference="$1" "$2" 2>/dev/null || chmod 644 "$2"
@@ -209,6 +230,7 @@ install_all() {
   cp "$here"/share/docs/* "$prefix/docs/"
   cp "$here/VERSION" "$prefix/VERSION"
   if [ $user = 0 ]; then
+    system_index
     # cp -a keeps the owner of the unpacked files, often the user who unpacked them: a
     # system install (and a kiosk) must run a program that no ordinary account can change.
     chown -R 0:0 "$prefix"
@@ -231,6 +253,8 @@ install_all() {
   case ":${PATH:-}:" in *":$bindir:"*) ;; *) echo "  ($bindir is not on your PATH: add it, or run $prefix/health-reader)" ;; esac
   echo "  menu entry: $data/applications/health-reader.desktop"
   echo "  kiosk service files: $prefix/kiosk (see $prefix/docs/kiosk.md)"
+  [ $user = 0 ] && echo "  search index for kiosks: $SYSTEM_INDEX_ROOT/index"
+  return 0
 }
 
 case $action in

@@ -82,18 +82,25 @@ if [ "$before" != "$after" ]; then
   fail "uninstall left files behind"
 fi
 
-echo "== system install (/opt, /usr/local) in a private mount namespace, from files a user unpacked"
+echo "== system install (/opt, /usr/local, /var/lib) in a private mount namespace, from files a user unpacked"
 if [ "$(id -u)" -eq 0 ] && unshare --mount true 2>/dev/null; then
   chown -R 65534:65534 "$tmp/usb"  # as if "nobody" had unpacked the archive
   unshare --mount --propagation private bash -euc '
-    mount -t tmpfs tmpfs /opt && mount -t tmpfs tmpfs /usr/local
+    mount -t tmpfs tmpfs /opt && mount -t tmpfs tmpfs /usr/local && mount -t tmpfs tmpfs /var/lib
     "$1/install.sh" >/dev/null
-    [ -z "$(find /opt/health-reader ! -user 0)" ] || { echo "files not owned by root in /opt/health-reader"; exit 1; }
-    [ -z "$(find /opt/health-reader -perm /022 ! -type l)" ] || { echo "group- or world-writable files"; exit 1; }
-    out=$(env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$2" QT_QPA_PLATFORM=offscreen health-reader --version)
+    for dir in /opt/health-reader /var/lib/health-reader; do
+      [ -z "$(find "$dir" ! -user 0)" ] || { echo "files not owned by root in $dir"; exit 1; }
+      [ -z "$(find "$dir" -perm /022 ! -type l)" ] || { echo "group- or world-writable files in $dir"; exit 1; }
+    done
+    clean=(env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$2" XDG_CACHE_HOME="$2/root-cache" QT_QPA_PLATFORM=offscreen)
+    out=$("${clean[@]}" health-reader --version)
     grep -qx "content pack: /opt/health-reader/_internal/reader/_data/content (1 topic file)" <<<"$out"
+    # the kiosk index built at install time matches the bundled content: reused, not rebuilt
+    out=$("${clean[@]}" health-reader index --index-dir /var/lib/health-reader/index)
+    grep -q "^index reused" <<<"$out" || { echo "system index not reused: $out"; exit 1; }
     "$1/install.sh" --uninstall >/dev/null
-    [ -z "$(find /opt /usr/local -mindepth 1)" ] || { echo "left behind:"; find /opt /usr/local -mindepth 1; exit 1; }
+    left=$(find /opt /usr/local /var/lib -mindepth 1)
+    [ -z "$left" ] || { echo "left behind: $left"; exit 1; }
   ' _ "$tmp/usb/$name" "$tmp/state" || fail "system install"
 else
   echo "(skipped: needs root and a mount namespace)"
