@@ -171,7 +171,7 @@ class PinDialog(QDialog):
     @Slot()
     def try_unlock(self) -> None:
         outcome = self._guard.check(self.field.text())
-        self.field.clear()
+        self.field.setText("")  # not clear(): that is an edit Ctrl+Z could undo
         if outcome is PinCheck.ACCEPTED:
             self.status.setText("")
             self.accept()

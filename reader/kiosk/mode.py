@@ -34,7 +34,12 @@ from reader.kiosk.keyboard import OnScreenKeyboard
 from reader.kiosk.lockdown import Lockdown
 from reader.kiosk.pin import PinGuard
 from reader.kiosk.printing import print_handout
-from reader.kiosk.reset import clear_clipboard, clear_selections_and_scroll, close_dialogs_and_menus
+from reader.kiosk.reset import (
+    clear_clipboard,
+    clear_selections_and_scroll,
+    close_dialogs_and_menus,
+    forget_edit_history,
+)
 from reader.kiosk.touch import enable_touch_scrolling, enlarge_touch_targets
 from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
@@ -312,6 +317,7 @@ class KioskSession(QObject):
             if set_topic is not None:
                 set_topic(topic)
         clear_selections_and_scroll(self.window)
+        forget_edit_history(self.window)
         clear_clipboard()
         self.keyboard_dock.hide()
         self.status.clear()

@@ -429,11 +429,14 @@ class MainWindow(QMainWindow):
         self.references.set_file_dialogs_allowed(allowed)
 
     def reset_state(self) -> None:
-        """Back to a fresh start: first topic at the top, no search, marks, history or zoom."""
+        """Back to a fresh start: first topic at the top, no search, marks, history, zoom, status
+        message or citation style of the last visit."""
         self.search_panel.clear()
         self.article.clear_highlights()
         self.set_zoom(100, persist=False)
         self._history.clear()
+        self.statusBar().clearMessage()
+        self.references.reset_citation_style()
         if self._topic_order:
             self.navigate(self._topic_order[0])
         self.pages.setCurrentWidget(self.article)

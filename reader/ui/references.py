@@ -304,6 +304,10 @@ class ReferencesView(QWidget):
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
+    def reset_citation_style(self) -> None:
+        """Back to the default style (NLM/Vancouver), as at start-up."""
+        self.style_combo.setCurrentIndex(self.style_combo.findData(citation.VANCOUVER))
+
     def set_file_dialogs_allowed(self, allowed: bool) -> None:
         """False in kiosk mode: export (which needs a file dialog) is hidden."""
         self._file_dialogs_allowed = allowed

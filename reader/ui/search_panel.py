@@ -121,7 +121,8 @@ class SearchPanel(QWidget):
         self._open_first = False
         self._hide_popup()
         self._completions.setStringList([])
-        self.field.clear()
+        self._completer.setCompletionPrefix("")
+        self.field.setText("")  # unlike clear(), this empties the undo history too
         self._sent_query = self._shown_query = ""
         self.results_model.clear()
         self._show_suggestion(None)

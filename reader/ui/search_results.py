@@ -298,6 +298,9 @@ class DidYouMean(QWidget):
 
     chosen = Signal(str)  # the suggestion the user picked
 
+    NAME = "Did you mean"
+    TIP = "Search for the suggested spelling instead"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel("Did you mean:", self)
@@ -305,8 +308,8 @@ class DidYouMean(QWidget):
         self.button.setFlat(True)
         self.button.setAutoDefault(False)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.setAccessibleName("Did you mean")
-        self.button.setToolTip("Search for the suggested spelling instead")
+        self.button.setAccessibleName(self.NAME)
+        self.button.setToolTip(self.TIP)
         link_font = QFont()  # only underline: the size keeps following the panel
         link_font.setUnderline(True)
         self.button.setFont(link_font)
@@ -321,11 +324,10 @@ class DidYouMean(QWidget):
         self.hide()
 
     def set_suggestion(self, suggestion: str | None) -> None:
-        """Show `suggestion`, or hide the row for None."""
+        """Show `suggestion`, or hide the row for None (forgetting the last one everywhere)."""
         self.button.setText(suggestion or "")
-        if suggestion:
-            self.button.setAccessibleName(f"Did you mean {suggestion}")
-            self.button.setToolTip(f"Search for “{suggestion}” instead")
+        self.button.setAccessibleName(f"{self.NAME} {suggestion}" if suggestion else self.NAME)
+        self.button.setToolTip(f"Search for “{suggestion}” instead" if suggestion else self.TIP)
         self.setVisible(bool(suggestion))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
