@@ -111,6 +111,7 @@ class KioskSession(QObject):
         self.admin = AdminExit(window, PinGuard(config.pin_hash, clock=clock), gesture)
         self._saved_font = QFont(app.font())
         self._suggestions: QWidget | None = None
+        self._wipes_on_quit = False
 
     # --- switching on ---------------------------------------------------------------------------
 
@@ -132,6 +133,8 @@ class KioskSession(QObject):
         self._watch_idle()
         self.admin.gesture.start(self.app)
         self.admin.unlocked.connect(self._leave)
+        self.app.aboutToQuit.connect(self._wipe_on_quit)
+        self._wipes_on_quit = True
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.window.showFullScreen()
         self.reset()  # a fresh start; also undoes restrict() enabling Back/Forward with no history
@@ -140,6 +143,9 @@ class KioskSession(QObject):
     def stop(self) -> None:
         """Remove the app-wide filters (tests; the app normally just ends)."""
         self.idle.stop()
+        if self._wipes_on_quit:
+            self.app.aboutToQuit.disconnect(self._wipe_on_quit)
+            self._wipes_on_quit = False
         self.admin.gesture.stop(self.app)
         self.lockdown.uninstall(self.app)
         self.app.setFont(self._saved_font)
@@ -324,6 +330,13 @@ class KioskSession(QObject):
         self.show_home()
         self.home.setFocus(Qt.FocusReason.OtherFocusReason)
         log.info("kiosk reset")
+
+    @Slot()
+    def _wipe_on_quit(self) -> None:
+        """However the app ends (SIGTERM from logout, shutdown or `systemctl stop`), the visit ends
+        with it: a clipboard manager would otherwise keep what the reader held on the clipboard."""
+        log.info("kiosk stopping: wiping the last visit")
+        self.reset()
 
     @Slot()
     def _leave(self) -> None:
