@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QLineEdit,
     QStackedWidget,
     QTextEdit,
@@ -43,6 +42,7 @@ from reader.kiosk.reset import (
 from reader.kiosk.touch import enable_touch_scrolling, enlarge_touch_targets
 from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
+from reader.ui.plaintext import plain_label
 from reader.ui.render import section_anchor
 from reader.ui.toc import TOPIC_ID_ROLE
 
@@ -123,7 +123,7 @@ class KioskSession(QObject):
         self.keyboard = OnScreenKeyboard(key_px=64)
         self.keyboard_dock = QDockWidget("Keyboard", self.window)
         self.overlay = CountdownOverlay(self.window)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self._lock_down()
         self._simplify_chrome()
         self._build_pages()
