@@ -30,7 +30,7 @@ from reader.kiosk.fonts import MIN_BASE_POINTS
 from reader.kiosk.home import KioskBar, KioskHome
 from reader.kiosk.idle import IdleWatcher
 from reader.kiosk.keyboard import OnScreenKeyboard
-from reader.kiosk.lockdown import Lockdown
+from reader.kiosk.lockdown import Lockdown, is_full_screen_on_top, restore_full_screen
 from reader.kiosk.pin import PinGuard
 from reader.kiosk.printing import print_handout
 from reader.kiosk.reset import (
@@ -328,6 +328,8 @@ class KioskSession(QObject):
         self.keyboard_dock.hide()
         self.status.clear()
         self.show_home()
+        if not is_full_screen_on_top(self.window):  # hidden in a way the lockdown was not told of
+            restore_full_screen(self.window)
         self.home.setFocus(Qt.FocusReason.OtherFocusReason)
         log.info("kiosk reset")
 
