@@ -20,6 +20,7 @@ from reader.content.model import Topic
 from reader.content.schema import validate_structure
 from reader.content.store import TopicRecord, TopicStore
 from reader.content.yamltext import MAX_FILE_BYTES, parse_yaml, too_large
+from reader.filereading import FileTooLargeError, read_bytes_limited
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +80,9 @@ def _unreadable(path: Path, exc: OSError) -> ContentError:
 def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
     """Read, parse, validate and build one topic file. Never raises for bad content."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:  # refuse before reading a huge file into memory
-            return None, [too_large(path, size)]
-        raw = path.read_bytes()
+        raw = read_bytes_limited(path, MAX_FILE_BYTES)  # regular files only, never blocks
+    except FileTooLargeError as exc:
+        return None, [too_large(path, exc.size)]
     except OSError as exc:
         return None, [_unreadable(path, exc)]
     try:

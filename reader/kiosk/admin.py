@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from reader.kiosk.fonts import scaled_font
 from reader.kiosk.keyboard import DIGITS, OnScreenKeyboard
 from reader.kiosk.pin import MAX_PIN_DIGITS, PinCheck, PinGuard
+from reader.ui.plaintext import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +115,9 @@ class PinDialog(QDialog):
         self.setWindowTitle("Administrator")
         self.setAccessibleName("Administrator PIN")
         self.setModal(True)
-        self.prompt = QLabel("Enter the administrator PIN to leave kiosk mode.")
+        self.prompt = plain_label("Enter the administrator PIN to leave kiosk mode.")
         self.field = QLineEdit()
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.keypad = OnScreenKeyboard(self, rows=DIGITS, key_px=80)
         self.unlock_button = QPushButton("Unlock")
         self.cancel_button = QPushButton("Cancel")
@@ -171,7 +171,7 @@ class PinDialog(QDialog):
     @Slot()
     def try_unlock(self) -> None:
         outcome = self._guard.check(self.field.text())
-        self.field.clear()
+        self.field.setText("")  # not clear(): that is an edit Ctrl+Z could undo
         if outcome is PinCheck.ACCEPTED:
             self.status.setText("")
             self.accept()

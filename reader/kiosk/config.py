@@ -19,6 +19,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QKeySequence
 
 from reader import paths
+from reader.filereading import FileTooLargeError, read_bytes_limited
 
 CONFIG_FILE_NAME = "kiosk.yaml"
 MAX_CONFIG_BYTES = 64 * 1024
@@ -246,12 +247,11 @@ def _check_together(
 def _parse(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """The file's top-level mapping and the 1-based line of each key."""
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_CONFIG_BYTES + 1)
+        raw = read_bytes_limited(path, MAX_CONFIG_BYTES)  # regular files only, never blocks
+    except FileTooLargeError:
+        raise KioskConfigError(path, None, "", f"is larger than {MAX_CONFIG_BYTES:,} bytes") from None
     except OSError as exc:
         raise KioskConfigError(path, None, "", f"cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_CONFIG_BYTES:
-        raise KioskConfigError(path, None, "", f"is larger than {MAX_CONFIG_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

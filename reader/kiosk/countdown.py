@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.kiosk.fonts import scaled_font
 from reader.kiosk.idle import IdleWatcher
+from reader.ui.plaintext import plain_label
 
 TITLE = "Are you still reading?"
 HINT = "Touch anywhere to continue."
@@ -30,9 +31,9 @@ class CountdownOverlay(QWidget):
         self.setObjectName("kioskCountdown")
         self.setAccessibleName("Reset warning")
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.title = QLabel(TITLE)
-        self.message = QLabel(countdown_text(0))
-        self.hint = QLabel(HINT)
+        self.title = plain_label(TITLE)
+        self.message = plain_label(countdown_text(0))
+        self.hint = plain_label(HINT)
         self.button = QPushButton("Continue reading")
         self._build()
         parent.installEventFilter(self)

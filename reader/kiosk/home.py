@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.model import Topic
 from reader.kiosk.fonts import scaled_font
+from reader.ui.plaintext import literal_tooltip, plain_label
 
 HOME_TITLE = "Health topics"
 HOME_HINT = "Touch a topic to read it, or use Search to look for a word."
@@ -38,9 +38,9 @@ class ChoiceButton(QPushButton):
     def __init__(self, text: str, tooltip: str, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
-        self.setToolTip(tooltip)
+        self.setToolTip(literal_tooltip(tooltip))
         self.setAccessibleName(text)
-        self.label = QLabel(text, self)
+        self.label = plain_label(text, self)
         self.label.setWordWrap(True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QHBoxLayout(self)
@@ -75,10 +75,10 @@ class KioskHome(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(20)
-        title = QLabel(HOME_TITLE)
+        title = plain_label(HOME_TITLE)
         title.setObjectName("kioskHomeTitle")
         title.setFont(scaled_font(2.2, bold=True))
-        hint = QLabel(HOME_HINT if topics else NO_TOPICS_HINT)
+        hint = plain_label(HOME_HINT if topics else NO_TOPICS_HINT)
         hint.setObjectName("kioskHomeHint")
         hint.setFont(scaled_font(1.3))
         hint.setWordWrap(True)
@@ -101,7 +101,7 @@ class KioskHome(QScrollArea):
         group.setObjectName("kioskTopic")
         layout = QVBoxLayout(group)
         layout.setContentsMargins(0, 16, 0, 0)
-        heading = QLabel(topic.title)
+        heading = plain_label(topic.title)
         heading.setObjectName("kioskTopicTitle")
         heading.setFont(scaled_font(1.7, bold=True))
         heading.setWordWrap(True)

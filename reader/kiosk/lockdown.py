@@ -7,8 +7,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QMouseEvent, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser, QWidget
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ BLOCKED_KEYS = ("Alt+F4", "Escape", "Ctrl+Q", "Ctrl+W", "Ctrl+F4", "F11", "Alt+S
 BLOCKED_STANDARD_KEYS = (Key.Close, Key.Quit, Key.FullScreen, Key.Cancel, Key.Preferences)
 # Schemes QDesktopServices could hand to another program; ours answer nothing instead.
 EXTERNAL_SCHEMES = ("http", "https", "ftp", "file", "mailto", "tel", "sms", "news", "data", "javascript")
+REMAP_AFTER_MS = 300  # an unmapped kiosk is shown anew after this (the issue asks for < 1 s)
 _NO_DRAG = 2**30  # distance (px) and time (ms) no finger reaches: Qt widgets never start a drag
 
 _KEY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride}
@@ -75,6 +77,7 @@ class Lockdown(QObject):
         self._unlocked = False
         self._installed = False
         self._saved_drag = (0, 0)
+        self._remapped: set[QWindow] = set()  # shown anew, not yet exposed again
 
     @property
     def unlocked(self) -> bool:
@@ -99,6 +102,7 @@ class Lockdown(QObject):
         for scheme in EXTERNAL_SCHEMES:
             # PySide6 wants the slot name as str at run time; its stub says bytes.
             QDesktopServices.setUrlHandler(scheme, self, "refuse_url")  # type: ignore[arg-type]
+        app.applicationStateChanged.connect(self._on_application_state)
         self._installed = True
 
     def uninstall(self, app: QApplication) -> None:
@@ -109,11 +113,12 @@ class Lockdown(QObject):
         QApplication.setStartDragTime(self._saved_drag[1])
         for scheme in EXTERNAL_SCHEMES:
             QDesktopServices.unsetUrlHandler(scheme)
+        app.applicationStateChanged.disconnect(self._on_application_state)
         self._installed = False
 
     def guard_window(self, window: QWidget) -> None:
         """Refuse the window's close events (keys, window manager, app.quit()) and keep it
-        full screen while locked."""
+        full screen, never minimised, while locked."""
         self._windows.append(window)
         window.destroyed.connect(self._forget_windows)
 
@@ -154,6 +159,8 @@ class Lockdown(QObject):
             return self._refuse("close")
         if kind == QEvent.Type.WindowStateChange and watched in self._windows:
             self._keep_full_screen(watched)
+        if kind == QEvent.Type.Expose and isinstance(watched, QWindow):
+            self._keep_shown(watched)
         if kind in _CLICK_EVENTS and isinstance(event, QMouseEvent):
             return self._filter_link_click(watched, event)
         return False
@@ -181,9 +188,67 @@ class Lockdown(QObject):
             return self._refuse(f"link {href}")
         return False
 
+    @Slot(Qt.ApplicationState)
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        """The focus went outside the app (a window manager's menu, its "show desktop", another
+        program): the kiosk takes it back."""
+        if state != Qt.ApplicationState.ApplicationActive and not self._unlocked:
+            for window in self._windows:
+                self._restore_soon(window)
+
+    def _keep_shown(self, handle: QWindow) -> None:
+        """A guarded window the window manager unmapped without a state change (openbox's
+        Super+D "show desktop" leaves it Normal and full screen, just hidden, and activating it
+        does not bring it back): shown anew, which maps it again. Once per hiding, and only when
+        a state change (minimised) has not brought it back already."""
+        if handle.isExposed():
+            self._remapped.discard(handle)
+            return
+        window = next((w for w in self._windows if w.windowHandle() is handle), None)
+        if window is None or handle in self._remapped:
+            return
+
+        def show_anew() -> None:
+            if not self._locked(window) or handle.isExposed() or handle in self._remapped:
+                return
+            self._remapped.add(handle)
+            window.hide()
+            restore_full_screen(window)
+
+        QTimer.singleShot(REMAP_AFTER_MS, show_anew)  # time for a minimised one to be restored
+
+    def _locked(self, window: QWidget) -> bool:
+        """Still locked, and `window` neither destroyed nor closed or hidden by the app itself
+        (a minimised or unmapped window is still visible to Qt)."""
+        return self._installed and not self._unlocked and shiboken6.isValid(window) and window.isVisible()
+
     def _keep_full_screen(self, watched: QObject) -> None:
-        if isinstance(watched, QWidget) and not watched.isFullScreen() and self._installed:
-            QTimer.singleShot(0, watched.showFullScreen)
+        """Minimised (still "full screen" underneath, so that alone is not enough) or taken out
+        of full screen by the window manager: back at once, on top."""
+        if isinstance(watched, QWidget) and self._installed and not is_full_screen_on_top(watched):
+            self._restore_soon(watched)
+
+    def _restore_soon(self, window: QWidget) -> None:
+        """Restore `window` once the event that hid it is handled, if still `_locked`."""
+
+        def restore() -> None:
+            if self._locked(window):
+                restore_full_screen(window)
+
+        QTimer.singleShot(0, restore)
+
+
+def is_full_screen_on_top(window: QWidget) -> bool:
+    return window.isVisible() and window.isFullScreen() and not window.isMinimized()
+
+
+def restore_full_screen(window: QWidget) -> None:
+    """Un-minimise `window`, make it full screen, raise it and give it the focus."""
+    state = window.windowState()
+    window.setWindowState((state & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
+    window.showFullScreen()
+    window.raise_()
+    window.activateWindow()
 
 
 def _in_dialog(watched: QObject) -> bool:

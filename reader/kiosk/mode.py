@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QLineEdit,
     QStackedWidget,
     QTextEdit,
@@ -31,13 +30,19 @@ from reader.kiosk.fonts import MIN_BASE_POINTS
 from reader.kiosk.home import KioskBar, KioskHome
 from reader.kiosk.idle import IdleWatcher
 from reader.kiosk.keyboard import OnScreenKeyboard
-from reader.kiosk.lockdown import Lockdown
+from reader.kiosk.lockdown import Lockdown, is_full_screen_on_top, restore_full_screen
 from reader.kiosk.pin import PinGuard
 from reader.kiosk.printing import print_handout
-from reader.kiosk.reset import clear_clipboard, clear_selections_and_scroll, close_dialogs_and_menus
+from reader.kiosk.reset import (
+    clear_clipboard,
+    clear_selections_and_scroll,
+    close_dialogs_and_menus,
+    forget_edit_history,
+)
 from reader.kiosk.touch import enable_touch_scrolling, enlarge_touch_targets
 from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
+from reader.ui.plaintext import plain_label
 from reader.ui.render import section_anchor
 from reader.ui.toc import TOPIC_ID_ROLE
 
@@ -106,6 +111,7 @@ class KioskSession(QObject):
         self.admin = AdminExit(window, PinGuard(config.pin_hash, clock=clock), gesture)
         self._saved_font = QFont(app.font())
         self._suggestions: QWidget | None = None
+        self._wipes_on_quit = False
 
     # --- switching on ---------------------------------------------------------------------------
 
@@ -117,7 +123,7 @@ class KioskSession(QObject):
         self.keyboard = OnScreenKeyboard(key_px=64)
         self.keyboard_dock = QDockWidget("Keyboard", self.window)
         self.overlay = CountdownOverlay(self.window)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self._lock_down()
         self._simplify_chrome()
         self._build_pages()
@@ -127,6 +133,8 @@ class KioskSession(QObject):
         self._watch_idle()
         self.admin.gesture.start(self.app)
         self.admin.unlocked.connect(self._leave)
+        self.app.aboutToQuit.connect(self._wipe_on_quit)
+        self._wipes_on_quit = True
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.window.showFullScreen()
         self.reset()  # a fresh start; also undoes restrict() enabling Back/Forward with no history
@@ -135,6 +143,9 @@ class KioskSession(QObject):
     def stop(self) -> None:
         """Remove the app-wide filters (tests; the app normally just ends)."""
         self.idle.stop()
+        if self._wipes_on_quit:
+            self.app.aboutToQuit.disconnect(self._wipe_on_quit)
+            self._wipes_on_quit = False
         self.admin.gesture.stop(self.app)
         self.lockdown.uninstall(self.app)
         self.app.setFont(self._saved_font)
@@ -312,12 +323,22 @@ class KioskSession(QObject):
             if set_topic is not None:
                 set_topic(topic)
         clear_selections_and_scroll(self.window)
+        forget_edit_history(self.window)
         clear_clipboard()
         self.keyboard_dock.hide()
         self.status.clear()
         self.show_home()
+        if not is_full_screen_on_top(self.window):  # hidden in a way the lockdown was not told of
+            restore_full_screen(self.window)
         self.home.setFocus(Qt.FocusReason.OtherFocusReason)
         log.info("kiosk reset")
+
+    @Slot()
+    def _wipe_on_quit(self) -> None:
+        """However the app ends (SIGTERM from logout, shutdown or `systemctl stop`), the visit ends
+        with it: a clipboard manager would otherwise keep what the reader held on the clipboard."""
+        log.info("kiosk stopping: wiping the last visit")
+        self.reset()
 
     @Slot()
     def _leave(self) -> None:

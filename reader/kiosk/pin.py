@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from reader.atomicfile import write_atomically
+from reader.filereading import read_text_limited
 
 log = logging.getLogger(__name__)
 
@@ -168,8 +169,10 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
 
     The file is replaced atomically: readers see the old file or the new one, never half.
     """
+    from reader.kiosk.config import MAX_CONFIG_BYTES
+
     if path.exists():
-        old = path.read_text("utf-8-sig")
+        old = read_text_limited(path, MAX_CONFIG_BYTES, "utf-8-sig")  # regular files only, never blocks
         new = _with_pin_hash(path, old, pin_hash)
         mode = path.stat().st_mode & 0o777
     else:

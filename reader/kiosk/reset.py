@@ -1,5 +1,5 @@
 """Wiping what a patient left on screen, for any widget tree: open dialogs, menus and popups,
-text and item selections, scroll positions, tooltips and the clipboard.
+text and item selections, scroll positions, undo histories, tooltips and the clipboard.
 
 The window's own state (search, history, zoom) is reset through its API by `mode`.
 """
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QTextEdit,
     QToolTip,
     QWidget,
@@ -64,6 +65,20 @@ def clear_selections_and_scroll(root: QWidget) -> None:
     for area in root.findChildren(QAbstractScrollArea):
         for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
             bar.setValue(bar.minimum())
+
+
+def forget_edit_history(root: QWidget) -> None:
+    """No undo or redo left in any text field: Ctrl+Z must not bring back what was typed.
+
+    `setText` resets a QLineEdit's history (`clear()` is itself an undoable edit); a text
+    document drops its stacks on request.
+    """
+    for line in root.findChildren(QLineEdit):
+        line.setText(line.text())
+    for edit in root.findChildren(QTextEdit):
+        edit.document().clearUndoRedoStacks()
+    for plain in root.findChildren(QPlainTextEdit):
+        plain.document().clearUndoRedoStacks()
 
 
 def clear_clipboard() -> None:

@@ -18,9 +18,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.filereading import read_text_limited
 from reader.search.analysis import stems
 
 log = logging.getLogger(__name__)
+
+MAX_SYNONYMS_BYTES = 4 * 1024 * 1024  # the bundled file is a few kB
 
 Stems = tuple[str, ...]
 
@@ -120,7 +123,8 @@ class SynonymTable:
 
         try:
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's is 10x faster: start-up
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+            text = read_text_limited(path, MAX_SYNONYMS_BYTES)  # regular files only, never blocks
+            data = yaml.load(text, Loader=loader) or {}
             if not isinstance(data, dict):
                 raise ValueError("expected a mapping with 'variants' and 'synonyms'")
             variants = _groups_of(data, "variants")

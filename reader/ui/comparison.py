@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSplitter,
     QStyle,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.model import Attribute, Cell, Procedure, Section, Sentence, SentenceRef, Topic
+from reader.ui.plaintext import literal_tooltip, plain_label
 from reader.ui.theme import contrast_ratio
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class ComparisonModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(procedure, index)
+            return literal_tooltip(self._tooltip(procedure, index))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{procedure.name}, {attribute.label}: {cell.value if cell.stated else NOT_STATED}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
@@ -232,7 +232,7 @@ class ComparisonView(QWidget):
         self.show_button.setToolTip("Highlight the selected cell's source sentence in the article (Enter)")
         self.show_button.setEnabled(False)
         self.show_button.clicked.connect(self._emit_current_source)
-        self.empty_label = QLabel("This topic has no procedure comparison.", self)
+        self.empty_label = plain_label("This topic has no procedure comparison.", self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAccessibleName("No comparison")
         self._lay_out()

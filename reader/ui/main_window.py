@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QDockWidget,
-    QLabel,
     QListView,
     QMainWindow,
     QProgressBar,
@@ -36,6 +35,7 @@ from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
+from reader.ui.plaintext import literal_window_title, plain_label
 from reader.ui.references import ReferencesView
 from reader.ui.render import (
     DEFAULT_EVIDENCE_MAX_AGE_YEARS,
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.index_label = QLabel("")
+        self.index_label = plain_label("")
         self.index_label.setAccessibleName("Search index status")
         self.index_progress = QProgressBar()
         self.index_progress.setAccessibleName("Search index progress")
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.problems_button.setToolTip("Some topic files could not be loaded: show why")
         self.problems_button.clicked.connect(self.problems_dock.show)
         self.problems_button.hide()
-        self.zoom_label = QLabel("")
+        self.zoom_label = plain_label("")
         self.zoom_label.setAccessibleName("Text size")
         for label in (self.index_label, self.zoom_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self.comparison.set_topic(topic)
         self.references.set_topic(topic)
         self.pages.setTabEnabled(self.pages.indexOf(self.comparison), topic.comparison is not None)
-        self.setWindowTitle(f"{topic.title} — {APP_TITLE}")
+        self.setWindowTitle(literal_window_title(f"{topic.title} — {APP_TITLE}"))
         self.toc.expand(self.toc.toc_model().index_for(topic.id))
         self.toc.set_current(topic.id)
 
@@ -436,11 +436,14 @@ class MainWindow(QMainWindow):
         self.references.set_file_dialogs_allowed(allowed)
 
     def reset_state(self) -> None:
-        """Back to a fresh start: first topic at the top, no search, marks, history or zoom."""
+        """Back to a fresh start: first topic at the top, no search, marks, history, zoom, status
+        message or citation style of the last visit."""
         self.search_panel.clear()
         self.article.clear_highlights()
         self.set_zoom(100, persist=False)
         self._history.clear()
+        self.statusBar().clearMessage()
+        self.references.reset_citation_style()
         if self._topic_order:
             self.navigate(self._topic_order[0])
         self.pages.setCurrentWidget(self.article)

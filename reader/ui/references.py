@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
+from reader.ui.plaintext import plain_label
 from reader.ui.wrapped_list import WrappedRowsList
 
 log = logging.getLogger(__name__)
@@ -230,7 +230,7 @@ class ReferencesView(QWidget):
         self.style_combo.setAccessibleName("Citation style")
         self.style_combo.setToolTip("How citations are shown and copied: NLM/Vancouver or AMA")
         self.style_combo.currentIndexChanged.connect(self._on_style_chosen)
-        self.style_label = QLabel("Citation &style:", self)
+        self.style_label = plain_label("Citation &style:", self)
         self.style_label.setBuddy(self.style_combo)
         self.copy_button = self._button(
             "Copy citation", "Copy the selected citation (Ctrl+C)", self.copy_citation
@@ -240,16 +240,15 @@ class ReferencesView(QWidget):
         self.export_button = self._button("Export\u2026", tip, self._export_with_dialog, "Export references")
         tip = "Show the first sentence of the article that cites this reference (Enter)"
         self.cited_button = self._button("Show where cited", tip, self._emit_citing_sentence)
-        self.details = QLabel(self)
+        self.details = plain_label("", self)
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setOpenExternalLinks(False)
         self.details.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.details.setAccessibleName("Reference details")
         self.details.setToolTip("PMID, DOI and the sentences that cite the selected reference")
-        self.status = QLabel(self)
+        self.status = plain_label("", self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Status")
 
@@ -303,6 +302,10 @@ class ReferencesView(QWidget):
         index = self.model.index(row)
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def reset_citation_style(self) -> None:
+        """Back to the default style (NLM/Vancouver), as at start-up."""
+        self.style_combo.setCurrentIndex(self.style_combo.findData(citation.VANCOUVER))
 
     def set_file_dialogs_allowed(self, allowed: bool) -> None:
         """False in kiosk mode: export (which needs a file dialog) is hidden."""

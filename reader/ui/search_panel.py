@@ -11,13 +11,13 @@ from PySide6.QtCore import QEvent, QModelIndex, QSize, QStringListModel, Qt, QTi
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
-    QLabel,
     QLineEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.ui.plaintext import plain_label
 from reader.ui.search_results import DidYouMean, SearchResultsModel, SearchResultsView
 from reader.ui.search_worker import SearchBackend, SearchResultLike, SearchRunner
 
@@ -132,7 +132,8 @@ class SearchPanel(QWidget):
         self._open_first = False
         self._hide_popup()
         self._completions.setStringList([])
-        self.field.clear()
+        self._completer.setCompletionPrefix("")
+        self.field.setText("")  # unlike clear(), this empties the undo history too
         self._sent_query = self._shown_query = ""
         self.results_model.clear()
         self._show_suggestion(None)
@@ -166,10 +167,9 @@ class SearchPanel(QWidget):
         self.suggestion_row = DidYouMean(self)
         self.suggestion_label, self.suggestion_button = self.suggestion_row.label, self.suggestion_row.button
 
-        self.status_label = QLabel(self)
+        self.status_label = plain_label("", self)
         self.status_label.setAccessibleName("Search status")
         self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query: never markup
         self._build_pages()
 
         layout = QVBoxLayout(self)
@@ -186,13 +186,12 @@ class SearchPanel(QWidget):
         self.results_view.setModel(self.results_model)
         self.results_view.setAccessibleName("Search results")
         self.results_view.setToolTip("Enter, click or tap opens a result")
-        self.message_title = QLabel(self)
+        self.message_title = plain_label("", self)
         title_font = QFont()
         title_font.setBold(True)
         self.message_title.setFont(title_font)
-        self.message_body = QLabel(self)
+        self.message_body = plain_label("", self)
         for label in (self.message_title, self.message_body):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # the query is shown as typed, never as markup
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         message = QWidget(self)

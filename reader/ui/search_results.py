@@ -39,7 +39,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.plaintext import literal_button_text, literal_tooltip, plain_label
 from reader.ui.search_worker import HitLike
 from reader.ui.theme import contrast_ratio
 from reader.ui.wrapped_list import WrappedRowsList
@@ -115,7 +115,8 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title} — {hit.topic_title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{hit.title} — {hit.topic_title}: {snippet_text(hit.snippet_html)}"
+            text = f"{hit.title} — {hit.topic_title}: {snippet_text(hit.snippet_html)}"
+            return literal_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return {
             TOPIC_ID_ROLE: hit.topic_id,
             SECTION_ID_ROLE: hit.section_id,
@@ -298,15 +299,19 @@ class DidYouMean(QWidget):
 
     chosen = Signal(str)  # the suggestion the user picked
 
+    NAME = "Did you mean"
+    TIP = "Search for the suggested spelling instead"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel("Did you mean:", self)
+        self._suggestion = ""
+        self.label = plain_label("Did you mean:", self)
         self.button = LinkButton(self)
         self.button.setFlat(True)
         self.button.setAutoDefault(False)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.setAccessibleName("Did you mean")
-        self.button.setToolTip("Search for the suggested spelling instead")
+        self.button.setAccessibleName(self.NAME)
+        self.button.setToolTip(self.TIP)
         link_font = QFont()  # only underline: the size keeps following the panel
         link_font.setUnderline(True)
         self.button.setFont(link_font)
@@ -321,11 +326,12 @@ class DidYouMean(QWidget):
         self.hide()
 
     def set_suggestion(self, suggestion: str | None) -> None:
-        """Show `suggestion`, or hide the row for None."""
-        self.button.setText(suggestion or "")
-        if suggestion:
-            self.button.setAccessibleName(f"Did you mean {suggestion}")
-            self.button.setToolTip(f"Search for “{suggestion}” instead")
+        """Show `suggestion`, or hide the row for None (forgetting the last one everywhere)."""
+        self._suggestion = suggestion or ""
+        self.button.setText(literal_button_text(self._suggestion))
+        self.button.setAccessibleName(f"{self.NAME} {suggestion}" if suggestion else self.NAME)
+        tip = literal_tooltip(f"Search for “{suggestion}” instead") if suggestion else self.TIP
+        self.button.setToolTip(tip)
         self.setVisible(bool(suggestion))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -340,5 +346,5 @@ class DidYouMean(QWidget):
 
     @Slot()
     def _on_clicked(self) -> None:
-        if self.button.text():
-            self.chosen.emit(self.button.text())
+        if self._suggestion:
+            self.chosen.emit(self._suggestion)

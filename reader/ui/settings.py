@@ -16,12 +16,15 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader import paths
+from reader.filereading import FileRefusedError, check_regular_file
 from reader.ui.theme import ThemeChoice
 
 log = logging.getLogger(__name__)
 
 # Bump when docks or toolbars change so an old saved layout is ignored rather than misapplied.
 WINDOW_STATE_VERSION = 1
+
+MAX_SETTINGS_BYTES = 1024 * 1024  # a few hundred bytes in practice
 
 ZOOM_LEVELS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)  # percent
 DEFAULT_ZOOM = 100
@@ -58,25 +61,40 @@ class Settings:
         self._store = self._open_store() if persistent else None
 
     def _open_store(self) -> QSettings:
-        """Open the INI file; a corrupt one is set aside (never lost) and defaults are used.
+        """Open the INI file; a corrupt one, or one that is not a regular file (a FIFO would block
+        QSettings for ever, /dev/zero would fill the memory), is set aside (never lost) and
+        defaults are used.
 
         QSettings writes through a temporary file and a rename (atomic sync is its
         default), so a crash never leaves a half-written file behind.
         """
-        store = QSettings(str(self.path), QSettings.Format.IniFormat)
-        if store.status() != QSettings.Status.FormatError:
-            return store
-        del store
+        problem = self._file_problem()
+        if problem is None:
+            store = QSettings(str(self.path), QSettings.Format.IniFormat)
+            if store.status() != QSettings.Status.FormatError:
+                return store
+            del store
+            problem = "is corrupt"
         aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
-            os.replace(self.path, aside)
+            os.replace(self.path, aside)  # a rename: a FIFO or a link is moved, never opened
         except OSError as exc:
             log.warning(
-                "settings file %s is corrupt and cannot be moved (%s); using defaults", self.path, exc
+                "settings file %s %s and cannot be moved (%s); using defaults", self.path, problem, exc
             )
             return QSettings(str(self.path.with_name(f"{self.path.name}.new")), QSettings.Format.IniFormat)
-        log.warning("settings file %s is corrupt: kept as %s, using defaults", self.path, aside.name)
+        log.warning("settings file %s %s: kept as %s, using defaults", self.path, problem, aside.name)
         return QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _file_problem(self) -> str | None:
+        """Why QSettings must not open the file ("is not a regular file (...)"), or None."""
+        try:
+            check_regular_file(self.path, MAX_SETTINGS_BYTES)
+        except FileRefusedError as exc:
+            return f"is {exc.strerror}"
+        except OSError:  # missing (the usual first start) or unreadable: QSettings copes
+            return None
+        return None
 
     def _get(self, key: str) -> object:
         if self._store is None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from reader.content.model import Topic
 from reader.content.store import TopicStore
+from reader.ui.plaintext import literal_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -103,7 +104,7 @@ class TocModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Read “{title}”" if section_id else f"Open the topic “{title}”"
+            return literal_tooltip(f"Read “{title}”" if section_id else f"Open the topic “{title}”")
         if role == TOPIC_ID_ROLE:
             return topic_id
         if role == SECTION_ID_ROLE:

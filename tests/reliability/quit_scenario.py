@@ -6,10 +6,12 @@
 - `close-while-building`: closes the window as soon as the search index build has started;
 - `close-while-searching`: closes it while a search and a completion request are running
   (each made to take SLOW_CALL seconds, as a large pack can);
-- `stall-build MARKER`: makes the build hang, creates MARKER, and waits to be sent a signal.
+- `stall-build MARKER`: makes the build hang, creates MARKER, and waits to be sent a signal;
+- `kiosk-visit MARKER` (with `--kiosk`): once search is ready, leaves a search and copied text
+  behind as a patient would, creates MARKER, and waits to be sent a signal.
 
-REPORT (JSON) gets the exit status and the order of events (`main returned` last, unless
-something ran after it).
+REPORT (JSON) gets the exit status, the order of events (`main returned` last, unless
+something ran after it) and what the clipboard and the search field hold after the run.
 """
 
 from __future__ import annotations
@@ -76,6 +78,28 @@ def close_while_searching(window: Any) -> None:
     window.close()
 
 
+def kiosk_visit(marker: Path) -> Any:
+    def visit(window: Any) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        wait_until(lambda: window.search_panel.runner.service is not None, "search index")
+        window.search_panel.field.setText("spine")
+        QApplication.clipboard().setText("what the last patient copied")
+        note("visit left")
+        marker.write_text("visited", encoding="utf-8")
+
+    return visit
+
+
+def _search_text() -> str | None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    return windows[0].search_panel.field.text() if windows else None
+
+
 def main(mode: str, report: Path, argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -89,11 +113,14 @@ def main(mode: str, report: Path, argv: list[str]) -> int:
         when_shown(close_while_searching)
     elif mode == "stall-build":
         stall_builds(Path(argv.pop(0)))
+    elif mode == "kiosk-visit":
+        when_shown(kiosk_visit(Path(argv.pop(0))))
     status = reader_main(argv)
     note("main returned")
     time.sleep(2 * SLOW_CALL)  # anything still running in a worker shows up after "main returned"
+    left = {"clipboard": app.clipboard().text(), "field": _search_text()}
     del app
-    report.write_text(json.dumps({"status": status, "events": events}), encoding="utf-8")
+    report.write_text(json.dumps({"status": status, "events": events, **left}), encoding="utf-8")
     return status
 
 
