@@ -139,13 +139,25 @@ def setting_help() -> dict[str, tuple[str, Any, str]]:
 
 
 def candidate_paths() -> list[Path]:
-    """Where a kiosk file is looked for, in order (on Linux: ~/.config, then /etc/xdg)."""
+    """Where a kiosk file is looked for, in order: the system folders first (on Linux /etc/xdg),
+    then the user's own (~/.config).
+
+    The kiosk file is the administrator's lockdown. The kiosk account can write its own config
+    folder, so a file there must never outrank the system's: it could set a PIN of its own and
+    leave, or lengthen the idle time. It is read only where no system file exists (a developer
+    trying kiosk mode on their own machine)."""
     paths.set_application_identity()
-    generic = QStandardPaths.standardLocations(QStandardPaths.StandardLocation.GenericConfigLocation)
-    app = QStandardPaths.standardLocations(QStandardPaths.StandardLocation.AppConfigLocation)
-    found = [Path(d) / paths.APP_NAME / CONFIG_FILE_NAME for d in generic]
-    found += [Path(d) / CONFIG_FILE_NAME for d in app]
-    return list(dict.fromkeys(found))
+    found: list[Path] = []
+    user: list[Path] = []
+    kinds = (
+        (QStandardPaths.StandardLocation.GenericConfigLocation, (paths.APP_NAME, CONFIG_FILE_NAME)),
+        (QStandardPaths.StandardLocation.AppConfigLocation, (CONFIG_FILE_NAME,)),
+    )
+    for kind, parts in kinds:
+        own = QStandardPaths.writableLocation(kind)
+        for folder in QStandardPaths.standardLocations(kind):
+            (user if folder == own else found).append(Path(folder).joinpath(*parts))
+    return list(dict.fromkeys(found + user))
 
 
 def find_config_file() -> Path | None:
@@ -154,7 +166,9 @@ def find_config_file() -> Path | None:
 
 def default_config_path() -> Path:
     """Where `kiosk-pin` writes when no file exists yet: the user's own config location."""
-    return candidate_paths()[0]
+    paths.set_application_identity()
+    own = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(own) / paths.APP_NAME / CONFIG_FILE_NAME
 
 
 def load_config(path: Path | None = None, *, force_kiosk: bool = False) -> LoadedConfig:

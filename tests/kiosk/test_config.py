@@ -65,8 +65,15 @@ def test_the_system_location_is_searched(_private_system_config: Path) -> None:
     assert loaded.config.enabled
 
 
-def test_the_users_file_comes_before_the_systems(_private_system_config: Path) -> None:
-    write(_private_system_config / "health-reader" / "kiosk.yaml", "idle_seconds: 60\n")
+def test_a_file_the_kiosk_account_wrote_never_outranks_the_systems(_private_system_config: Path) -> None:
+    """The kiosk account can write ~/.config: with a PIN of its own there it could leave the kiosk."""
+    system = write(_private_system_config / "health-reader" / "kiosk.yaml", "idle_seconds: 60\n")
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "health-reader" / "kiosk.yaml", "idle_seconds: 300\n")
+    loaded = load_config()
+    assert (loaded.path, loaded.config.idle_seconds) == (system, 60)
+
+
+def test_the_users_own_file_is_read_where_there_is_no_system_file() -> None:
     user = write(Path(os.environ["XDG_CONFIG_HOME"]) / "health-reader" / "kiosk.yaml", "idle_seconds: 300\n")
     loaded = load_config()
     assert (loaded.path, loaded.config.idle_seconds) == (user, 300)
