@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.resources import BUNDLED_CONTENT_DIR, PROJECT_ROOT
+from reader.resources import BUNDLED_CONTENT_DIR
 from tests.reliability.procs import child_env
+from tests.repo import REPO_ROOT
 
 HANG_GUARD_S = 60  # a child still running after this has hung: the test fails
 MEMORY_CAP = 3 << 30  # bytes of address space: enough for Qt, not for reading /dev/zero for ever
@@ -40,7 +41,7 @@ def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
             [sys.executable, *args],
-            cwd=PROJECT_ROOT,
+            cwd=REPO_ROOT,
             env=child_env(home),
             capture_output=True,
             text=True,
