@@ -31,11 +31,14 @@ from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
 from reader.content.schema import SCHEMA_VERSION
 from reader.content.store import TopicRecord
+from reader.locking import InterProcessLock
 
 log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 2
 INDEX_NAME = "index.json"
+LOCK_NAME = ".write.lock"
+WRITE_LOCK_TIMEOUT_S = 30.0  # a writer holds it for one pack's write: well under a second per 1,000 topics
 OLD_INDEX_NAMES = ("index.pickle",)  # format 1 was pickled: never opened, removed on sight
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # far above a 100,000-topic pack's index
 
@@ -169,7 +172,13 @@ class PackCache:
             log.warning("could not write the content cache %s: %s", self.folder, exc)
 
     def _write(self, records: list[TopicRecord]) -> None:
+        """Under the folder's lock: another process writing at the same time would otherwise remove
+        this data file as stale while it is being written, and leave an index naming a lost file."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        with InterProcessLock(self.folder / LOCK_NAME, timeout=WRITE_LOCK_TIMEOUT_S):
+            self._write_locked(records)
+
+    def _write_locked(self, records: list[TopicRecord]) -> None:
         rows: list[list[Any]] = []
         fd, data_tmp = tempfile.mkstemp(dir=self.folder, prefix="data-", suffix=".json")
         try:

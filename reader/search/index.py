@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.content.store import TopicStore
+from reader.locking import InterProcessLock
 from reader.search import manifest as mf
 from reader.search.documents import topic_documents, topic_hash, topic_words
-from reader.search.locking import InterProcessLock
 from reader.search.schema import TOPIC_FIELD, build_schema
 from reader.search.spelling import Vocabulary
 

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from reader.content import ContentError, Topic, load_content
+from reader.content import cache as cache_module
 from reader.content import loader as loader_module
 from reader.content.cache import INDEX_NAME, pack_cache_dir
 from reader.content.cachecodec import CacheFormatError, decode_topic, encode_topic
+from reader.locking import InterProcessLock, LockTimeoutError
 from tests.conftest import BUNDLED_TOPIC
 from tests.reliability.planted import code_that_makes, plant_in_content_cache
 from tests.reliability.procs import json_line, run_python
@@ -224,3 +226,27 @@ def test_damaged_cache_and_a_changed_file_give_a_clear_error(tmp_path: Path) -> 
     (pack / "topics" / "t2.yaml").write_text("id: [broken\n", "utf-8")
     with pytest.raises(ContentError, match=r"t2\.yaml.*topic 'topic-2': cache damaged and file changed"):
         warm.topics.get("topic-2")
+
+
+def test_the_whole_write_holds_the_folders_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes writing at once: each removes the other's data file as stale, and the index
+    left behind named a lost file (seen as a flaky 'content cache is unreadable' in
+    test_two_processes_open_the_same_cache_at_once). The data file and the index are written
+    under one lock, so another writer cannot get in between."""
+    pack, cache_root = _pack(tmp_path), tmp_path / "cache"
+    held: list[bool] = []
+    real = cache_module.PackCache._write_locked
+
+    def checking(self, records):  # type: ignore[no-untyped-def]
+        try:
+            with InterProcessLock(self.folder / cache_module.LOCK_NAME, timeout=0):
+                held.append(False)  # another writer could have taken it
+        except LockTimeoutError:
+            held.append(True)
+        real(self, records)
+
+    monkeypatch.setattr(cache_module.PackCache, "_write_locked", checking)
+    load_content(pack, cache_root)
+    assert held == [True]
+    data_files = list(pack_cache_dir(cache_root, pack).glob("data-*"))
+    assert len(data_files) == 1

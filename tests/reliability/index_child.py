@@ -39,8 +39,8 @@ def _wait_for(path: Path | None) -> None:
 
 def _hold_lock(index_dir: Path, marker: Path | None) -> None:
     """Take the index lock the way a build does, say so, and hang until killed."""
+    from reader.locking import InterProcessLock
     from reader.search import manifest as mf
-    from reader.search.locking import InterProcessLock
 
     index_dir.mkdir(parents=True, exist_ok=True)
     with InterProcessLock(index_dir / mf.LOCK_NAME, timeout=5):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.locking import InterProcessLock
 from reader.search import IndexManager, SearchService
 from reader.search import manifest as mf
-from reader.search.locking import InterProcessLock
 from tests.search.conftest import OTHER_TOPIC_ID, add_other_topic, edit_sentence, load_topics
 
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.locking import InterProcessLock, LockTimeoutError
 from reader.resources import BUNDLED_CONTENT_DIR
 from reader.search.analysis import STOP_WORDS, stem_spans, stemming_analyzer, stems, surface_words
-from reader.search.locking import InterProcessLock, LockTimeoutError
 from reader.search.snippets import MatchTerms, make_snippet
 from reader.search.spelling import Vocabulary, edit_distance
 from reader.search.synonyms import SynonymTable

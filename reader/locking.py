@@ -1,4 +1,5 @@
-"""An inter-process lock on a file, so two app instances never build the same index at once.
+"""An inter-process lock on a file, so two app instances never build the same index (or write the
+content cache) at once.
 
 `fcntl.flock` on POSIX, `msvcrt.locking` on Windows. The operating system releases the
 lock when the process dies, so a crashed build never leaves the index locked.
