@@ -112,3 +112,10 @@ def test_common_english_words_only() -> None:
     assert english.is_english_word("long") and english.is_english_word("cost")
     assert not english.is_english_word("bak")
     assert not english.is_english_word("ballon")  # in the list, but a rarity: "balloon" misspelt
+
+
+def test_without_the_english_list_long_would_become_lung(service: SearchService, monkeypatch) -> None:
+    """What the packaging checks rely on: `search long` suggests nothing only if the list is there."""
+    assert service.search("long").suggestion is None
+    monkeypatch.setattr(english, "_english_words", lambda: frozenset())
+    assert service.search("long").suggestion == "lung"
