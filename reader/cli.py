@@ -244,6 +244,7 @@ def result_json(result: SearchResult) -> dict[str, object]:
             "title": h.title,
             "score": round(h.score, 4),
             "snippet": h.snippet_html,
+            **({"sentence": h.sentence} if h.sentence else {}),  # a sentence citing a matched reference
         }
         for h in result.hits
     ]

@@ -7,6 +7,8 @@
 #   system on any path, from an unrelated folder:
 #     health-reader --exit-after-paint   paints the bundled topic, exits 0
 #     health-reader search kyphoplsty --json   suggests "kyphoplasty"
+#     health-reader search long --json   suggests nothing (the English
+#       word list of pyspellchecker is in the bundle: without it "long" would become "lung")
 #   and finally `install.sh --uninstall` leaves HOME exactly as it was before the install.
 # Prints "bundle check passed" at the end, or says what failed and exits 1.
 set -euo pipefail
@@ -72,6 +74,8 @@ if grep -q "Traceback" <<<"$painted"; then echo "$painted" >&2; fail "a tracebac
 found=$(run search kyphoplsty --json) || fail "search exited non-zero"
 grep -q '"suggestion": "kyphoplasty"' <<<"$found" || { echo "$found" >&2; fail "no suggestion of kyphoplasty"; }
 grep -q '"topic": "vertebroplasty-kyphoplasty"' <<<"$found" || fail "search found no section"
+asked=$(run search long --json 2>&1) || fail "search long exited non-zero"
+grep -q '"suggestion": null' <<<"$asked" || { echo "$asked" >&2; fail "English word list missing from the bundle"; }
 run check >/dev/null || fail "check exited non-zero"
 
 echo "== uninstalling"

@@ -1,7 +1,8 @@
 """English text analysis shared by the index, the queries and the snippets.
 
 Two pipelines over one tokeniser pattern: `stemming_analyzer()` (tokenise, lowercase,
-fold accents, drop stop words, stem) for titles and body text, and `surface_words()`
+fold accents, drop stop words, stem, and leave a gap in the positions between sentences so
+that a phrase never matches across a sentence boundary) for titles and body text, and `surface_words()`
 (tokenise, lowercase, fold accents) for the real words of the content that spelling
 suggestions and completions offer. Whoosh is imported only when a pipeline is first built.
 """
@@ -15,12 +16,21 @@ from collections.abc import Iterator
 from typing import Any
 
 # Bump whenever a change here changes the terms the index holds: old indexes are then rebuilt.
-ANALYSER_VERSION = 1
+ANALYSER_VERSION = 2
 
 # Words of letters/digits, keeping dotted numbers such as 10.1056 together. Hyphens and
 # apostrophes split ("x-ray" -> "x", "ray"), and queries analyse the same way.
 TOKEN_PATTERN = r"\w+(?:\.\w+)*"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
+# Between two words, any of these ends a sentence (or a heading line): "pain. The" is no phrase.
+# Dots inside a token ("10.1056") are part of it and never reach this test.
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def ends_sentence(gap: str) -> bool:
+    """Whether the text between two words ends a sentence: `". "` does, `" "` and `"-"` do not."""
+    return gap != " " and _SENTENCE_END_RE.search(gap) is not None
+
 
 # Common English function words; single letters from contractions ("it's") included.
 STOP_WORDS = frozenset(
@@ -119,15 +129,17 @@ def is_stop_word(word: str) -> bool:
 
 
 def stemming_analyzer() -> Any:
-    """Whoosh analyser for titles, body text and keywords: positions kept for phrase queries."""
-    from whoosh.analysis import RegexTokenizer, StopFilter
+    """Whoosh analyser for titles and body text: positions kept for phrase queries, with a gap
+    between sentences."""
+    from whoosh.analysis import StopFilter
 
-    from reader.search.filters import CachedStemFilter, NormaliseFilter
+    from reader.search.filters import CachedStemFilter, NormaliseFilter, SentenceGapFilter, SentenceTokenizer
 
     return (
-        RegexTokenizer(TOKEN_PATTERN)
+        SentenceTokenizer()
         | NormaliseFilter()
         | StopFilter(stoplist=STOP_WORDS, minsize=1)
+        | SentenceGapFilter()
         | CachedStemFilter()
     )
 

@@ -1,7 +1,9 @@
 """What the index holds for a topic: one document per section, plus its reference list.
 
-Also a topic's real words (for the vocabulary) and the per-topic content hash the index
-lifecycle compares to find changed topics.
+A section's document holds its own title and text only: the topic's title, keywords and summary
+are not copied into it, so a section is found only by what it says (issue 13: `kyphoplasty`
+found every section through the topic title). Also a topic's real words (for the vocabulary)
+and the per-topic content hash the index lifecycle compares to find changed topics.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from reader.search.schema import (
 )
 
 if TYPE_CHECKING:
-    from reader.content.model import Reference, Topic
+    from reader.content.model import Reference, Section, Topic
 
 REFERENCES_SECTION_ID = "references"
 REFERENCES_TITLE = "References"
@@ -36,14 +38,13 @@ class SectionDocument:
     section_id: str
     title: str
     body: str
-    keywords: str = ""
 
     def fields(self) -> dict[str, str]:
         """The keyword arguments for Whoosh's `add_document` (see `schema`)."""
         return {
             TOPIC_FIELD: self.topic_id,
             SECTION_FIELD: self.section_id,
-            TEXT_FIELD: "\n".join((*[self.title] * TITLE_WEIGHT, self.topic_title, self.keywords, self.body)),
+            TEXT_FIELD: "\n".join((*[self.title] * TITLE_WEIGHT, self.body)),
             TITLE_FIELD: self.title,
             TOPIC_TITLE_FIELD: self.topic_title,
         }
@@ -68,24 +69,27 @@ def reference_text(ref: Reference) -> str:
 
 
 def topic_documents(topic: Topic) -> list[SectionDocument]:
-    """The documents of one topic; the topic's keywords and summary go with its first section."""
-    keywords = " ".join((*topic.keywords, topic.summary)).strip()
+    """The documents of one topic: one per section, then the reference list."""
     docs = [
-        SectionDocument(
-            topic.id, topic.title, section.id, section.title, section.text, keywords if i == 0 else ""
-        )
-        for i, section in enumerate(topic.sections)
+        SectionDocument(topic.id, topic.title, section.id, section.title, section_body(section))
+        for section in topic.sections
     ]
     if topic.references:
-        body = " ".join(reference_text(ref) for ref in topic.references)
+        body = "\n".join(reference_text(ref) for ref in topic.references)
         docs.append(SectionDocument(topic.id, topic.title, REFERENCES_SECTION_ID, REFERENCES_TITLE, body))
     return docs
 
 
+def section_body(section: Section) -> str:
+    """A section's sentences one per line: the analyser ends a sentence at a line break too, so a
+    sentence that lacks its full stop (a list item) still ends."""
+    return "\n".join(sentence.text for sentence in section.sentences())
+
+
 def topic_words(docs: list[SectionDocument]) -> set[str]:
-    """The distinct real words (unstemmed, stop words left out) of a topic's documents."""
-    text = "\n".join(f"{doc.title}\n{doc.keywords}\n{doc.body}" for doc in docs)
-    return set(surface_words(f"{docs[0].topic_title}\n{text}" if docs else "")) - STOP_WORDS
+    """The distinct real words (unstemmed, stop words left out) that a topic's documents index."""
+    text = "\n".join(f"{doc.title}\n{doc.body}" for doc in docs)
+    return set(surface_words(text)) - STOP_WORDS
 
 
 def topic_hash(topic: Topic) -> str:
@@ -94,6 +98,6 @@ def topic_hash(topic: Topic) -> str:
         return topic.source_sha256
     digest = hashlib.sha256()
     for doc in topic_documents(topic):
-        for value in (doc.section_id, doc.title, doc.topic_title, doc.keywords, doc.body):
+        for value in (doc.section_id, doc.title, doc.topic_title, doc.body):
             digest.update(value.encode("utf-8") + b"\0")
     return digest.hexdigest()

@@ -4,7 +4,10 @@ Each word (or quoted phrase, or run of words that a synonym entry names) becomes
 the alternatives any of which satisfies it. Units are joined with AND, or with OR as the
 fallback, over the `text` field (see `schema`). Boosts rank the words typed above synonyms
 and completions; `title_factor` lets the service rank hits whose section title has the
-words above the rest, without a costly title clause in the Whoosh query.
+words above the rest (an exact title first), without a costly title clause in the Whoosh query.
+
+Question words and filler ("how long", "what happens during") are dropped from a query that
+has other words: a question's content words decide what it finds, not its grammar.
 """
 
 from __future__ import annotations
@@ -21,12 +24,22 @@ from reader.search.synonyms import Expansion, Stems, SynonymTable
 from reader.search.userquery import UserQuery
 
 TITLE_BOOST = 1.0  # a hit whose section title has every word of the query scores (1 + this) times more
+EXACT_TITLE_BOOST = 2.0  # ...and this many times more again when the title is the query, word for word
 SYNONYM_BOOST = 0.6  # lay word <-> clinical term
 PREFIX_BOOST = 0.5  # a completion of the word being typed
 OTHER_CORRECTION_BOOST = 0.7  # a less likely correction of a misspelt word
 PREFIX_EXPANSIONS = 5  # completions searched for the word being typed, most used first...
 PREFIX_DOCUMENT_SHARE = 0.05  # ...while together they are in at most this share of the documents
 MIN_PREFIX = 2
+
+# Words of questions that say nothing about the subject; the index's stop words ("how", "does",
+# "it", "will", "I", "be", "can") are already gone. Dropped when a query has other words.
+FILLER_WORDS = frozenset(
+    {
+        *("much", "many", "long", "often", "soon", "why", "done", "during", "going", "get", "gets"),
+        *("happen", "happens", "happening", "need", "want", "tell", "know", "like", "really", "please"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -58,14 +71,25 @@ class Plan:
                     single.update(alt.stems)
         return MatchTerms(frozenset(single), frozenset(phrases))
 
+    def unit_terms(self) -> tuple[MatchTerms, ...]:
+        """What each unit matches, one `MatchTerms` per unit (to tell which references match)."""
+        return tuple(Plan((unit,)).match_terms() for unit in self.units)
+
     def title_factor(self, title_stems: Set[str]) -> float:
-        """How much a section title raises a hit's score: by the share of the query found in it."""
+        """How much a section title raises a hit's score: by the share of the query found in it,
+        and EXACT_TITLE_BOOST times more when the title holds nothing else."""
         if not self.units:
             return 1.0
-        found = sum(
-            1 for unit in self.units if any(set(alt.stems) <= title_stems for alt in unit.alternatives)
-        )
-        return 1.0 + TITLE_BOOST * found / len(self.units)
+        found, used = 0, set[str]()
+        for unit in self.units:
+            inside = [alt.stems for alt in unit.alternatives if set(alt.stems) <= title_stems]
+            if inside:
+                found += 1
+                longest: Stems = max(inside, key=len)
+                used.update(longest)
+        factor = 1.0 + TITLE_BOOST * found / len(self.units)
+        exact = found == len(self.units) and used == set(title_stems)
+        return factor * EXACT_TITLE_BOOST if exact else factor
 
     def whoosh_query(self, mode: Literal["and", "or"]) -> Any:
         """Documents whose `text` has every unit (or any, for "or")."""
@@ -73,6 +97,11 @@ class Plan:
 
         units = [_unit_query(unit) for unit in self.units]
         return units[0] if len(units) == 1 else query.And(units) if mode == "and" else query.Or(units)
+
+
+def _is_filler(text: str, phrase: bool) -> bool:
+    words = surface_words(text)
+    return not phrase and bool(words) and all(word in FILLER_WORDS for word in words)
 
 
 def _match_query(alt: Alternative) -> Any:
@@ -128,20 +157,21 @@ class QueryPlanner:
         corrections = corrections or {}
         texts = [corrections[i][0] if i in corrections else p.text for i, p in enumerate(query.parts)]
         part_stems = [stems(t) for t in texts]
-        units: list[Unit] = []
+        units: list[tuple[Unit, bool]] = []  # (unit, whether it is filler)
         i = 0
         while i < len(query.parts):
             span = self._synonym_span(query, part_stems, i, corrections)
             if span is not None:
                 end, key, found = span
-                units.append(Unit(_dedupe(_expanded(key, found, 1.0, adjacent=False))))
+                units.append((Unit(_dedupe(_expanded(key, found, 1.0, adjacent=False))), False))
                 i = end
                 continue
             unit = self._part_unit(query, part_stems, i, corrections)
             if unit.alternatives:
-                units.append(unit)
+                units.append((unit, _is_filler(query.parts[i].text, query.parts[i].phrase)))
             i += 1
-        return Plan(tuple(units))
+        content = tuple(unit for unit, filler in units if not filler)
+        return Plan(content or tuple(unit for unit, _ in units))
 
     def _synonym_span(
         self, query: UserQuery, part_stems: Sequence[Stems], start: int, corrections: Mapping[int, object]

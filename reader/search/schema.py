@@ -1,7 +1,7 @@
 """The index schema: one document per topic section (and one for a topic's reference list).
 
-One field, `text`, holds all of a document's words (section title, topic title, keywords
-and summary on the first section, body), stemmed, with positions for phrases. The section
+One field, `text`, holds all of a document's words (section title, then body), stemmed, with
+positions for phrases (a gap between sentences: see `analysis`). The section
 title is written into it TITLE_WEIGHT times, so its words weigh more in BM25 ranking. One
 field rather than one per part with query-time boosts, because Whoosh's matchers are pure
 Python: a union over several fields, or an extra ranking clause, multiplied query time on a
@@ -18,7 +18,7 @@ from typing import Any
 from reader.search.analysis import stemming_analyzer
 
 # Bump whenever the fields below change: old indexes are then rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TEXT_FIELD = "text"
 TITLE_WEIGHT = 2  # times the section title is written into `text`

@@ -3,31 +3,35 @@
 Every method is safe to call from a worker thread: searches are serialised with a lock,
 and an index build runs beside searches on the previous index until it is swapped in.
 Hits are ranked by BM25 on the section's text, then re-ranked so that sections whose title
-has the query's words come first. `search` and `suggest` never raise for any input; an index
-that fails while searching is rebuilt once and the search retried. An index opened from disk
-has its large files checked against their checksums in a background thread, while searches
-run; a mismatch is logged and the index rebuilt. Query text is never logged above DEBUG (it
-is what a patient typed).
+has the query's words come first; a hit on a reference list brings the sections whose
+sentences cite the matching references right after it (see `citations`). A "did you mean"
+is offered only for words that are neither the content's nor English, and only when the
+corrected query finds what the query as typed does not. `search` and `suggest` never raise
+for any input; an index that fails while searching is rebuilt once and the search retried.
+An index opened from disk has its large files checked against their checksums in a
+background thread, while searches run; a mismatch is logged and the index rebuilt. Query
+text is never logged above DEBUG (it is what a patient typed).
 """
 
 from __future__ import annotations
 
-import bisect
 import logging
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from reader.content.store import TopicStore
 from reader.resources import BUNDLED_CONTENT_DIR
 from reader.search import manifest as mf
-from reader.search.analysis import fold_accents, stems, surface_words
+from reader.search.analysis import stems, surface_words
+from reader.search.citations import citing_sections, matching_references
+from reader.search.completion import Completer, stands_before
 from reader.search.documents import REFERENCES_SECTION_ID, reference_text
+from reader.search.english import is_english_word
 from reader.search.index import IndexManager, IndexReport, OpenIndex
-from reader.search.querybuild import MIN_PREFIX, Plan, QueryPlanner
+from reader.search.querybuild import Plan, QueryPlanner
 from reader.search.schema import TEXT_FIELD
 from reader.search.snippets import MatchTerms, make_snippet, marked_spans
 from reader.search.synonyms import SynonymTable
@@ -44,7 +48,8 @@ MAX_LIMIT = 1000
 COUNT_LIMIT = 500  # matches counted one by one; beyond this the total is Whoosh's estimate
 RERANK_DEPTH = 50  # best matches re-ranked by their section titles
 MAX_CORRECTED_WORDS = 4  # misspelt words looked up per query (each lookup walks the vocabulary)
-_LAST_WORD = re.compile(r"\w+$")
+PHRASE_CHECKS = 5  # sections read to confirm a completed phrase is written so
+CITING_SCORE = 0.9  # a section citing a matched reference ranks just below the reference list
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class Hit:
     score: float
     snippet_html: str  # HTML-escaped text with matched words wrapped in <mark>...</mark>
     terms: tuple[str, ...]  # the matched words as they appear in the section text (then its title)
+    sentence: str = ""  # key of the sentence to show first: one citing a matched reference
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,15 @@ class SearchResult:
     hits: tuple[Hit, ...]
     corrected: bool = False  # hits come from the suggestion because the query as typed found nothing
     exact_total: bool = True  # False: `total` is an estimate (more than COUNT_LIMIT matches)
+
+
+class _Found(NamedTuple):
+    total: int
+    exact: bool
+    hits: tuple[Hit, ...]
+
+
+_NOTHING = _Found(0, True, ())
 
 
 def synonyms_file_for(content_dir: Path | None) -> Path:
@@ -88,7 +103,7 @@ class SearchService:
         self._synonyms: SynonymTable | None = None
         self._searcher: Any = None
         self._planner: QueryPlanner | None = None
-        self._titles: list[tuple[str, str]] | None = None  # for completions
+        self._completer: Completer | None = None
         self._title_cache: dict[str, frozenset[str]] = {}  # title -> stems, for ranking
         self._lock = threading.RLock()  # guards the searcher
         self._ensure_lock = threading.Lock()  # one build at a time
@@ -114,7 +129,7 @@ class SearchService:
             if self._synonyms is None:
                 self._synonyms = SynonymTable.load(self._synonyms_path)
             opened, report = self._manager.ensure(self._topics, rebuild=rebuild)
-            self._sorted_titles()  # here in the worker, not on the first keystroke
+            self._titles_completer()  # here in the worker, not on the first keystroke
             with self._lock:
                 self._close_searcher()
                 self._searcher = opened.searcher
@@ -198,25 +213,27 @@ class SearchService:
             plan = self._planner.plan(parsed)
             if not plan.units:
                 return SearchResult(query, None, 0, ())
+            found = self._run(plan, "and", limit)
+            if found.hits:  # every word typed found: nothing to correct
+                return SearchResult(query, None, found.total, found.hits, False, found.exact)
             corrections = self._corrections(parsed)
-            suggestion = (
-                parsed.replaced({i: c[0] for i, c in corrections.items()}).strip() if corrections else None
-            )
             fixed = self._planner.plan(parsed, corrections) if corrections else None
-            # AND as typed, AND corrected, then OR as typed, OR corrected: the first that finds anything.
-            attempts: list[tuple[Plan | None, Literal["and", "or"], bool]] = [
-                (plan, "and", False),
-                (fixed, "and", True),
-                (plan if len(plan.units) > 1 else None, "or", False),
-                (fixed if fixed and len(fixed.units) > 1 else None, "or", True),
-            ]
-            for attempt, mode, corrected in attempts:
-                if attempt is None:
-                    continue
-                total, exact, hits = self._run(attempt, mode, limit)
-                if hits:
-                    return SearchResult(query, suggestion, total, hits, corrected, exact)
-            return SearchResult(query, suggestion, 0, ())
+            suggestion = parsed.replaced({i: c[0] for i, c in corrections.items()}).strip() or None
+            if fixed is not None:
+                better = self._run(fixed, "and", limit)
+                if better.hits:
+                    return SearchResult(query, suggestion, better.total, better.hits, True, better.exact)
+            loose = self._run(plan, "or", limit) if len(plan.units) > 1 else _NOTHING
+            loose_fixed = _NOTHING
+            if fixed is not None and len(fixed.units) > 1:
+                loose_fixed = self._run(fixed, "or", limit)
+            if loose_fixed.total <= loose.total:  # the correction finds no more: do not offer it
+                return SearchResult(query, None, loose.total, loose.hits, False, loose.exact)
+            if loose.hits:
+                return SearchResult(query, suggestion, loose.total, loose.hits, False, loose.exact)
+            return SearchResult(
+                query, suggestion, loose_fixed.total, loose_fixed.hits, True, loose_fixed.exact
+            )
 
     def _corrections(self, parsed: UserQuery) -> dict[int, list[str]]:
         """Part index -> real words close to it, for plain words the content does not have."""
@@ -231,6 +248,8 @@ class SearchService:
                 continue
             if part.prefix and vocabulary.completions(words[0], 1):
                 continue  # a word still being typed
+            if is_english_word(words[0]):
+                continue  # spelled right: the content just does not use it ("long", "cost")
             candidates = vocabulary.corrections(words[0])
             if candidates:
                 found[i] = candidates
@@ -238,9 +257,10 @@ class SearchService:
                     break
         return found
 
-    def _run(self, plan: Plan, mode: Literal["and", "or"], limit: int) -> tuple[int, bool, tuple[Hit, ...]]:
-        """(total, whether it is exact, the best `limit` hits): Whoosh's best RERANK_DEPTH matches,
-        re-ranked so that hits whose section title has the query's words come first."""
+    def _run(self, plan: Plan, mode: Literal["and", "or"], limit: int) -> _Found:
+        """The total (exact or estimated) and the best `limit` hits: Whoosh's best RERANK_DEPTH
+        matches, re-ranked so that hits whose section title has the query's words come first, with
+        the sections citing matched references after each reference list."""
         fetch = max(limit, RERANK_DEPTH)
         results = self._searcher.search(plan.whoosh_query(mode), limit=fetch)
         ranked = sorted(
@@ -255,10 +275,46 @@ class SearchService:
             key=lambda scored: (-scored[0], scored[1]),
         )
         marks = plan.match_terms()
-        hits = tuple(self._hit(fields, score, marks) for score, _, fields in ranked[:limit])
+        hits = [self._hit(fields, score, marks) for score, _, fields in ranked[:limit]]
+        added = self._add_citing(hits, plan, mode)
         if results.scored_length() < fetch:  # all collected: Whoosh skips only once `fetch` are found
-            return results.scored_length(), True, hits
-        return (*self._count(plan.whoosh_query(mode)), hits)
+            return _Found(results.scored_length() + added, True, tuple(hits[:limit]))
+        total, exact = self._count(plan.whoosh_query(mode))
+        return _Found(total + added, exact, tuple(hits[:limit]))
+
+    def _add_citing(self, hits: list[Hit], plan: Plan, mode: Literal["and", "or"]) -> int:
+        """Put the sections citing the references a reference-list hit matched right after it,
+        unless they are hits already; returns how many were added."""
+        present = {(hit.topic_id, hit.section_id) for hit in hits}
+        added = 0
+        for hit in [h for h in hits if h.section_id == REFERENCES_SECTION_ID]:
+            topic = self._topics.get(hit.topic_id)
+            if topic is None:
+                continue
+            refs = matching_references(topic, plan.unit_terms(), mode)
+            at = hits.index(hit) + 1
+            for citing in citing_sections(topic, refs):
+                if (topic.id, citing.section.id) in present:
+                    continue
+                present.add((topic.id, citing.section.id))
+                section = citing.section
+                score = hit.score * CITING_SCORE
+                hits.insert(
+                    at,
+                    Hit(
+                        topic.id,
+                        topic.title,
+                        section.id,
+                        section.title,
+                        score,
+                        citing.snippet_html,
+                        (),
+                        citing.sentence_key,
+                    ),
+                )
+                at += 1
+                added += 1
+        return added
 
     def _title_stems(self, title: str) -> frozenset[str]:
         found = self._title_cache.get(title)
@@ -306,30 +362,33 @@ class SearchService:
             return self._completions(prefix.lstrip(), limit)
 
     def _completions(self, text: str, limit: int) -> list[str]:
-        if not text.strip() or limit == 0 or self._planner is None:
+        if self._planner is None:
             return []
-        found: dict[str, str] = {}
-        titles = self._sorted_titles()
-        key = fold_accents(text.lower())
-        i = bisect.bisect_left(titles, (key, ""))
-        while i < len(titles) and titles[i][0].startswith(key) and len(found) < limit:
-            found.setdefault(titles[i][0], titles[i][1])
-            i += 1
-        last = _LAST_WORD.search(text)
-        if last and len(last.group()) >= MIN_PREFIX:
-            head = text[: last.start()]
-            for word in self._planner.vocabulary.completions(fold_accents(last.group().lower()), limit):
-                found.setdefault(fold_accents((head + word).lower()), head + word)
-        return list(found.values())[:limit]
+        return self._titles_completer().complete(text, limit, self._planner.vocabulary, self._phrase_exists)
 
-    def _sorted_titles(self) -> list[tuple[str, str]]:
-        if self._titles is None:
-            titles: dict[str, str] = {}
-            for topic in self._topics:
-                for title in (topic.title, *(s.title for s in topic.sections)):
-                    titles.setdefault(fold_accents(title.lower()), title)
-            self._titles = sorted(titles.items())
-        return self._titles
+    def _titles_completer(self) -> Completer:
+        if self._completer is None:
+            self._completer = Completer(
+                title for topic in self._topics for title in (topic.title, *(s.title for s in topic.sections))
+            )
+        return self._completer
+
+    def _phrase_exists(self, before: str, after: str) -> bool:
+        """Whether some sentence of the content has the word `before` right before `after` (stop
+        words between them allowed): the index finds sections with the stems side by side, their
+        text tells "compression fractures" from "compression fractured"."""
+        from whoosh import query
+
+        phrase = [*stems(before), *stems(after)]
+        if len(phrase) < 2 or self._searcher is None:
+            return True
+        matching = self._searcher.docs_for_query(query.Phrase(TEXT_FIELD, phrase))
+        for _, docnum in zip(range(PHRASE_CHECKS), matching, strict=False):
+            fields = self._searcher.stored_fields(docnum)
+            text = f"{fields.get('title', '')}\n{self._section_text(fields['topic'], fields['section'])}"
+            if stands_before(text, before, after):
+                return True
+        return False
 
     def close(self) -> None:
         """Stop the background check, release the index; a later search opens it again."""

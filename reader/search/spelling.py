@@ -18,16 +18,18 @@ from typing import Any
 
 from reader.atomicfile import write_atomically
 
-MIN_CORRECTABLE = 4  # shorter words have too many neighbours to guess from
+MIN_CORRECTABLE = 3  # shorter words have too many neighbours to guess from
 MAX_CORRECTABLE = 40  # longer "words" are not typos (and would be slow to match)
 MAX_EDIT_RATIO = 0.34  # at most about one edit in three letters: "title" is not a typo of "time"
 
 
 def max_distance(word: str) -> int:
-    """Edits allowed when correcting `word`: none below 4 letters, 1 for 4 letters, then 2."""
+    """Edits allowed when correcting `word`: none below 3 letters, 1 for 3 or 4 letters ("bak" ->
+    "back"), then 2. Only words that are not English are corrected (see `english`), which
+    keeps short ones from being "corrected" into their neighbours."""
     if len(word) < MIN_CORRECTABLE:
         return 0
-    return 1 if len(word) == MIN_CORRECTABLE else 2
+    return 1 if len(word) <= 4 else 2
 
 
 def edit_distance(a: str, b: str) -> int:

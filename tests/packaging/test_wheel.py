@@ -152,6 +152,12 @@ def test_check_and_search_work(installed: dict[str, Path]) -> None:
     assert search.returncode == 0, search.stderr
     answer = json.loads(search.stdout)
     assert answer["hits"] and answer["hits"][0]["topic"] == "vertebroplasty-kyphoplasty"
+    # The English word list (pyspellchecker's data file) is found from the installed wheel:
+    # without it "long" is no word and becomes "lung".
+    question = _run(installed, "search", "long", "--json")
+    assert question.returncode == 0, question.stderr
+    assert json.loads(question.stdout)["suggestion"] is None
+    assert "English word list" not in question.stderr
 
 
 def test_the_wheel_carries_every_data_file(installed: dict[str, Path]) -> None:

@@ -75,7 +75,8 @@ def test_bundled_synonyms() -> None:
     numb = table.get(stems("numb"))
     assert stems("anesthetic") in numb.synonyms and stems("anaesthetic") in numb.synonyms
     assert table.match(list(stems("blood clot risk")), 0).key == ("blood", "clot")
-    assert table.match(list(stems("risk")), 0) is None
+    assert table.match(list(stems("balloon")), 0) is None
+    assert stems("possible problems") in table.get(stems("side effects")).synonyms  # issue 13
 
 
 @pytest.mark.parametrize(
