@@ -311,10 +311,16 @@ class MainWindow(QMainWindow):
     def _on_link_hovered(self, url: QUrl) -> None:
         self.statusBar().showMessage(self.article.describe_link(url))
 
-    @Slot(str, str, list)
-    def show_search_result(self, topic_id: str, section_id: str, terms: list[str]) -> None:
-        """Open a search hit: show its section and mark every hit term in the page."""
-        self.navigate(topic_id, section_anchor(section_id) if section_id else "")
+    @Slot(str, str, list, str)
+    def show_search_result(
+        self, topic_id: str, section_id: str, terms: list[str], sentence: str = ""
+    ) -> None:
+        """Open a search hit: show its section (or the sentence it points at, e.g. one citing the
+        reference a clinician looked up, selected) and mark every hit term in the page."""
+        if sentence:
+            self.navigate(topic_id, sentence)
+        else:
+            self.navigate(topic_id, section_anchor(section_id) if section_id else "")
         count = self.article.highlight_terms([str(t) for t in terms])
         hint = " Press F3 for the next, Shift+F3 for the previous." if count else ""
         self.statusBar().showMessage(f"{count} matches marked in this topic.{hint}", STATUS_TIMEOUT_MS)

@@ -71,7 +71,8 @@ class SearchPanel(QWidget):
     """Search field, status line, "did you mean" and results; opening a hit emits `resultActivated`."""
 
     # topic_id, section_id, terms (list[str]): the window shows the section and highlights the terms
-    resultActivated = Signal(str, str, list)  # noqa: N815
+    # topic id, section id, matched words, and the key of a sentence to show ("" = the section's start)
+    resultActivated = Signal(str, str, list, str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = 200) -> None:
         super().__init__(parent)
@@ -384,4 +385,4 @@ class SearchPanel(QWidget):
     def _activate_row(self, row: int) -> None:
         hit = self.results_model.hit(row)
         if hit is not None:
-            self.resultActivated.emit(hit.topic_id, hit.section_id, list(hit.terms))
+            self.resultActivated.emit(hit.topic_id, hit.section_id, list(hit.terms), hit.sentence)

@@ -215,21 +215,21 @@ def test_clicking_a_result_opens_that_section_with_its_terms(qtbot, panel):
     centre = view.visualRect(panel.results_model.index(1)).center()
     with qtbot.waitSignal(panel.resultActivated) as opened:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert opened.args == [TOPIC, "effectiveness", ["balloon"]]
+    assert opened.args == [TOPIC, "effectiveness", ["balloon"], ""]
 
 
 def test_enter_in_the_field_opens_the_first_result(qtbot, panel):
     search(qtbot, panel, "balloon", rows=2)
     with qtbot.waitSignal(panel.resultActivated) as opened:
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
-    assert opened.args == [TOPIC, "kyphoplasty", ["balloon"]]
+    assert opened.args == [TOPIC, "kyphoplasty", ["balloon"], ""]
 
 
 def test_enter_before_the_pause_ends_opens_the_first_result_of_that_query(qtbot, panel, fake):
     qtbot.keyClicks(panel.field, "kyphoplasty")
     with qtbot.waitSignal(panel.resultActivated) as opened:
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
-    assert opened.args == [TOPIC, "kyphoplasty", ["balloon"]]
+    assert opened.args == [TOPIC, "kyphoplasty", ["balloon"], ""]
     assert fake.calls == ["kyphoplasty"]  # Enter ran the pending search; the timer did not run it again
 
 
@@ -245,7 +245,7 @@ def test_arrow_down_moves_into_the_list_and_enter_opens(qtbot, panel):
     qtbot.keyClick(panel.results_view, Qt.Key.Key_Down)
     with qtbot.waitSignal(panel.resultActivated) as opened:
         qtbot.keyClick(panel.results_view, Qt.Key.Key_Return)
-    assert opened.args == [TOPIC, "effectiveness", ["balloon"]]
+    assert opened.args == [TOPIC, "effectiveness", ["balloon"], ""]
 
     qtbot.keyClick(panel.results_view, Qt.Key.Key_Up)
     qtbot.keyClick(panel.results_view, Qt.Key.Key_Up)  # up from the first result: back to typing
@@ -457,7 +457,7 @@ def test_real_search_for_balloon_finds_kyphoplasty_and_opens_it(qtbot, real_pane
     assert real_panel.status_label.text() == "1 result"
     with qtbot.waitSignal(real_panel.resultActivated) as opened:
         qtbot.keyClick(real_panel.field, Qt.Key.Key_Return)
-    assert opened.args == [TOPIC, "kyphoplasty", ["balloon"]]
+    assert opened.args == [TOPIC, "kyphoplasty", ["balloon"], ""]
 
 
 def test_real_misspelling_offers_and_runs_the_correction(qtbot, real_panel):

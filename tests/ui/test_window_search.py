@@ -78,3 +78,27 @@ def test_search_works_with_the_network_unplugged(qtbot, session: ReaderSession, 
     assert article.textCursor().selectedText().lower() == "balloon"
     assert window.toc.current_location() == ("vertebroplasty-kyphoplasty", "kyphoplasty")
     assert not no_network  # nothing even tried to open a socket
+
+
+def test_a_pmid_opens_the_sentence_that_cites_the_paper(qtbot, session: ReaderSession, bundled_topic) -> None:
+    """A clinician's look-up goes to the reference and to the sentence citing it, selected."""
+    window, panel = session.window, session.window.search_panel
+    session.start_index()
+    qtbot.waitUntil(lambda: window.index_label.text() == "Search ready", timeout=60_000)
+    window.action_table["find"].trigger()
+    qtbot.keyClicks(panel.field, "PMID 19657121")  # Buchbinder 2009, reference 2
+    qtbot.waitUntil(lambda: panel.results_model.rowCount() >= 2, timeout=10_000)
+    citing = next(
+        row
+        for row in range(panel.results_model.rowCount())
+        if (hit := panel.results_model.hit(row)) is not None and hit.sentence
+    )
+    hit = panel.results_model.hit(citing)
+    assert hit is not None
+    with qtbot.waitSignal(panel.resultActivated) as opened:
+        panel._activate_row(citing)
+    assert opened.args[3] == hit.sentence
+    sentence = bundled_topic.sentence(hit.sentence)
+    assert "buchbinder-2009" in sentence.cites, sentence.cites
+    assert window.pages.currentWidget() is window.article
+    assert window.article.textCursor().selectedText() == sentence.text
