@@ -245,6 +245,7 @@ def result_json(result: SearchResult) -> dict[str, object]:
             "score": round(h.score, 4),
             "snippet": h.snippet_html,
             **({"sentence": h.sentence} if h.sentence else {}),  # a sentence citing a matched reference
+            **({"reference": h.reference} if h.reference else {}),  # the reference a look-up matched
         }
         for h in result.hits
     ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
@@ -62,6 +62,7 @@ class Hit:
     snippet_html: str  # HTML-escaped text with matched words wrapped in <mark>...</mark>
     terms: tuple[str, ...]  # the matched words as they appear in the section text (then its title)
     sentence: str = ""  # key of the sentence to show first: one citing a matched reference
+    reference: str = ""  # on a reference-list hit: the id of the (first) reference the query matched
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,9 @@ class SearchService:
                 continue
             refs = matching_references(topic, plan.unit_terms(), mode)
             at = hits.index(hit) + 1
+            if refs:  # the snippet shows the matched references, not their neighbours in the list
+                snippet = make_snippet(" ".join(reference_text(ref) for ref in refs), plan.match_terms())
+                hits[at - 1] = replace(hit, snippet_html=snippet.html, reference=refs[0].id)
             for citing in citing_sections(topic, refs):
                 if (topic.id, citing.section.id) in present:
                     continue

@@ -312,13 +312,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.article.describe_link(url))
 
     @Slot(str, str, list, str)
-    def show_search_result(
-        self, topic_id: str, section_id: str, terms: list[str], sentence: str = ""
-    ) -> None:
-        """Open a search hit: show its section (or the sentence it points at, e.g. one citing the
-        reference a clinician looked up, selected) and mark every hit term in the page."""
-        if sentence:
-            self.navigate(topic_id, sentence)
+    def show_search_result(self, topic_id: str, section_id: str, terms: list[str], anchor: str = "") -> None:
+        """Open a search hit: show its section, or the place it points at (the reference a clinician
+        looked up, or a sentence citing it, selected), and mark every hit term in the page."""
+        if anchor:
+            self.navigate(topic_id, anchor)
         else:
             self.navigate(topic_id, section_anchor(section_id) if section_id else "")
         count = self.article.highlight_terms([str(t) for t in terms])

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.plaintext import plain_label
+from reader.ui.render import reference_anchor
 from reader.ui.search_results import DidYouMean, SearchResultsModel, SearchResultsView
 from reader.ui.search_worker import SearchBackend, SearchResultLike, SearchRunner
 
@@ -71,7 +72,8 @@ class SearchPanel(QWidget):
     """Search field, status line, "did you mean" and results; opening a hit emits `resultActivated`."""
 
     # topic_id, section_id, terms (list[str]): the window shows the section and highlights the terms
-    # topic id, section id, matched words, and the key of a sentence to show ("" = the section's start)
+    # topic id, section id, matched words, and where in the topic to go: a citing sentence's key or
+    # a matched reference's anchor ("" = the section's start)
     resultActivated = Signal(str, str, list, str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = 200) -> None:
@@ -385,4 +387,5 @@ class SearchPanel(QWidget):
     def _activate_row(self, row: int) -> None:
         hit = self.results_model.hit(row)
         if hit is not None:
-            self.resultActivated.emit(hit.topic_id, hit.section_id, list(hit.terms), hit.sentence)
+            anchor = hit.sentence or (reference_anchor(hit.reference) if hit.reference else "")
+            self.resultActivated.emit(hit.topic_id, hit.section_id, list(hit.terms), anchor)

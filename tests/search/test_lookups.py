@@ -70,28 +70,36 @@ def test_the_analyser_leaves_a_gap_between_sentences() -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "sentence", "number"),
+    ("query", "sentence", "number", "reference"),
     [
-        ("PMID 19657121", "ev-no-difference", "2"),
-        ("19657122", "ev-no-difference", "3"),
-        ("10.1056/NEJMoa0900429", "ev-no-difference", "2"),
-        ("10.1016/S0140-6736(10)60954-3", "ev-pain-relief", "1"),
-        ("Kallmes 2009", "ev-no-difference", "3"),
-        ("NEJM", "ev-no-difference", "2, 3"),
-        ("N Engl J Med", "ev-no-difference", "2, 3"),
-        ("Lancet", "ev-pain-relief", "1"),
-        ("Vertos II", "ev-pain-relief", "1"),
+        ("PMID 19657121", "ev-no-difference", "2", "buchbinder-2009"),
+        ("19657122", "ev-no-difference", "3", "kallmes-2009"),
+        ("10.1056/NEJMoa0900429", "ev-no-difference", "2", "buchbinder-2009"),
+        ("10.1016/S0140-6736(10)60954-3", "ev-pain-relief", "1", "klazen-2010"),
+        ("Kallmes 2009", "ev-no-difference", "3", "kallmes-2009"),
+        ("NEJM", "ev-no-difference", "2, 3", "buchbinder-2009"),
+        ("N Engl J Med", "ev-no-difference", "2, 3", "buchbinder-2009"),
+        ("Lancet", "ev-pain-relief", "1", "klazen-2010"),
+        ("Vertos II", "ev-pain-relief", "1", "klazen-2010"),
     ],
 )
 def test_a_reference_look_up_finds_the_reference_then_the_citing_sentence(
-    service: SearchService, query: str, sentence: str, number: str
+    service: SearchService, query: str, sentence: str, number: str, reference: str
 ) -> None:
     hits = service.search(query).hits
     assert [hit.section_id for hit in hits] == ["references", "effectiveness"]
+    assert hits[0].reference == reference  # the first reference matched: the window goes there
     citing = hits[1]
     assert citing.sentence == sentence
     assert f"<mark>[{number}]</mark>" in citing.snippet_html
     assert hits[1].score < hits[0].score
+
+
+def test_a_reference_hit_shows_only_the_matched_reference(service: SearchService) -> None:
+    """Not the end of the paper before and the start of the next one, with their own PMIDs marked."""
+    snippet = service.search("PMID 19657121").hits[0].snippet_html
+    assert "Buchbinder" in snippet and "<mark>19657121</mark>" in snippet
+    assert "Kallmes" not in snippet and "Klazen" not in snippet
 
 
 def test_a_pmid_of_another_paper_finds_nothing(service: SearchService) -> None:

@@ -98,6 +98,15 @@ def test_a_pmid_opens_the_sentence_that_cites_the_paper(qtbot, session: ReaderSe
     with qtbot.waitSignal(panel.resultActivated) as opened:
         panel._activate_row(citing)
     assert opened.args[3] == hit.sentence
+    assert window.article.textCursor().selectedText() == bundled_topic.sentence(hit.sentence).text
+    reference_row = next(row for row in range(citing) if panel.results_model.hit(row).reference)
+    with qtbot.waitSignal(panel.resultActivated) as opened:
+        panel._activate_row(reference_row)
+    assert opened.args[3] == "ref.buchbinder-2009"  # the reference entry itself
+    entry = window.article.anchor_position("ref.buchbinder-2009")
+    assert window.article.is_position_visible(entry)
+    assert window.article.document().findBlock(entry).text().startswith("Buchbinder R")
+    panel._activate_row(citing)
     sentence = bundled_topic.sentence(hit.sentence)
     assert "buchbinder-2009" in sentence.cites, sentence.cites
     assert window.pages.currentWidget() is window.article
