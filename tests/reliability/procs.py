@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,15 @@ def child_env(home: Path) -> dict[str, str]:
 
 
 def run_python(
-    args: Sequence[str], home: Path, *, prefix: Sequence[str] = (), timeout: float = CHILD_TIMEOUT
+    args: Sequence[str],
+    home: Path,
+    *,
+    prefix: Sequence[str] = (),
+    timeout: float = CHILD_TIMEOUT,
+    preexec_fn: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python ARGS` (behind `prefix`, e.g. an `unshare` wrapper) to completion, or TimeoutExpired."""
+    """`python ARGS` (behind `prefix`, e.g. an `unshare` wrapper) to completion, or TimeoutExpired.
+    `preexec_fn` runs in the child before Python starts (e.g. a memory limit)."""
     return subprocess.run(
         [*prefix, sys.executable, *args],
         cwd=REPO_ROOT,
@@ -45,6 +51,7 @@ def run_python(
         capture_output=True,
         text=True,
         timeout=timeout,
+        preexec_fn=preexec_fn,
         check=False,
     )
 

@@ -19,14 +19,12 @@ import resource
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from reader.resources import BUNDLED_CONTENT_DIR
-from tests.reliability.procs import child_env
-from tests.repo import REPO_ROOT
+from tests.reliability.procs import run_python
 
 HANG_GUARD_S = 60  # a child still running after this has hung: the test fails
 MEMORY_CAP = 3 << 30  # bytes of address space: enough for Qt, not for reading /dev/zero for ever
@@ -39,16 +37,7 @@ def _cap_memory() -> None:
 
 def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
     try:
-        return subprocess.run(
-            [sys.executable, *args],
-            cwd=REPO_ROOT,
-            env=child_env(home),
-            capture_output=True,
-            text=True,
-            timeout=HANG_GUARD_S,
-            preexec_fn=_cap_memory,
-            check=False,
-        )
+        return run_python(args, home, timeout=HANG_GUARD_S, preexec_fn=_cap_memory)
     except subprocess.TimeoutExpired as exc:
         raise AssertionError(f"`{' '.join(args)}` hung (still running after {HANG_GUARD_S} s)") from exc
 
