@@ -9,7 +9,8 @@ import logging
 from PySide6.QtGui import QTextDocument
 
 from reader.content.model import Topic
-from reader.ui.render import RenderOptions, handout_document
+from reader.ui.handout import handout_document
+from reader.ui.render import RenderOptions
 
 log = logging.getLogger(__name__)
 

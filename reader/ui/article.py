@@ -10,8 +10,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QRegularExpression, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QPaintEvent, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.model import Topic
@@ -24,7 +24,9 @@ from reader.ui.render import (
     render_topic_html,
     section_anchor,
 )
+from reader.ui.search_marks import SearchMarks
 from reader.ui.settings import DEFAULT_ZOOM
+from reader.ui.textlayout import document_anchors, span_selection, y_of
 from reader.ui.theme import LIGHT, ThemeColors, load_style_sheet
 
 log = logging.getLogger(__name__)
@@ -59,9 +61,7 @@ class ArticleView(QTextBrowser):
         self._current_section = ""
         self._pinned_section: str | None = None  # a section the user asked for, until they scroll
         self._programmatic_scroll = False
-        self._terms: list[str] = []
-        self._hits: list[tuple[int, int]] = []
-        self._hit_index = -1
+        self._marks = SearchMarks()
         self._target: tuple[int, int] | None = None  # the selected sentence or reference entry
         self._target_anchor = ""
         self._painted = False
@@ -119,7 +119,7 @@ class ArticleView(QTextBrowser):
         """Render `topic` and show its start; marks from a previous topic are dropped."""
         self._topic = topic
         self._placeholder_html = ""
-        self._terms, self._hits, self._hit_index = [], [], -1
+        self._marks.clear()
         self._target, self._target_anchor = None, ""
         self._render(keep_position=False)
 
@@ -128,7 +128,7 @@ class ArticleView(QTextBrowser):
         first paint, so `--exit-after-paint` ends on it too."""
         self._topic = None
         self._placeholder_html = page_html
-        self._terms, self._hits, self._hit_index = [], [], -1
+        self._marks.clear()
         self._target, self._target_anchor = None, ""
         self.document().setDefaultStyleSheet(article_css(self._colors))
         self.setHtml(page_html)
@@ -147,29 +147,15 @@ class ArticleView(QTextBrowser):
             self._update_margins()
         finally:
             self._programmatic_scroll = False
-        self._anchors = self._collect_anchors()
+        self._anchors = document_anchors(self.document())
         self._forget_layout()
-        if self._terms:
-            self._find_hits(self._terms)
+        if self._marks.terms:
+            self._marks.find(self.document())
         if self._target_anchor:
             self._target = self._anchor_range(self._target_anchor)
         self._apply_selections()
         self._scroll_to_position(top)
         self._update_current_section()
-
-    def _collect_anchors(self) -> dict[str, int]:
-        """Anchor names and their positions (Qt puts a name on the first character it marks)."""
-        anchors: dict[str, int] = {}
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                for name in fragment.charFormat().anchorNames():
-                    anchors.setdefault(name, fragment.position())
-                it += 1
-            block = block.next()
-        return anchors
 
     def anchor_position(self, anchor: str) -> int | None:
         return self._anchors.get(anchor)
@@ -262,11 +248,7 @@ class ArticleView(QTextBrowser):
     # --- scrolling and the section being read ------------------------------------------------------
 
     def _y_of(self, position: int) -> float:
-        block = self.document().findBlock(position)
-        rect = self.document().documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
-        return rect.top() + (line.y() if line is not None and line.isValid() else 0.0)
+        return y_of(self.document(), position)
 
     def _scroll_to_y(self, y: float) -> None:
         self._programmatic_scroll = True
@@ -349,41 +331,24 @@ class ArticleView(QTextBrowser):
     def current_section(self) -> str:
         return self._current_section
 
-    # --- search hits ---------------------------------------------------------------------------------
+    # --- search hits (reader.ui.search_marks finds them; the view draws and scrolls) ----------------
 
     def highlight_terms(self, terms: list[str]) -> int:
         """Mark every occurrence of the terms (word starts, any case); returns how many."""
-        self._terms = [t.strip() for t in terms if t.strip()]
-        self._find_hits(self._terms)
+        count = self._marks.find(self.document(), terms)
         self._apply_selections()
-        return len(self._hits)
+        return count
 
     def clear_highlights(self) -> None:
-        self._terms, self._hits, self._hit_index = [], [], -1
+        self._marks.clear()
         self._apply_selections()
 
     def hit_count(self) -> int:
-        return len(self._hits)
+        return len(self._marks.spans)
 
     def current_hit(self) -> int:
         """Index of the hit last moved to with next/previous, or -1."""
-        return self._hit_index
-
-    def _find_hits(self, terms: list[str]) -> None:
-        spans: set[tuple[int, int]] = set()
-        options = (
-            QRegularExpression.PatternOption.CaseInsensitiveOption
-            | QRegularExpression.PatternOption.UseUnicodePropertiesOption
-        )
-        for term in terms:
-            words = [QRegularExpression.escape(w) for w in term.split()]
-            pattern = QRegularExpression(r"\b" + r"\s+".join(words) + r"\w*", options)
-            cursor = self.document().find(pattern, 0)
-            while not cursor.isNull() and cursor.hasSelection():
-                spans.add((cursor.selectionStart(), cursor.selectionEnd()))
-                cursor = self.document().find(pattern, cursor)
-        self._hits = _merge_overlapping(sorted(spans))
-        self._hit_index = -1
+        return self._marks.index
 
     def next_hit(self) -> bool:
         return self._step_hit(+1)
@@ -392,16 +357,10 @@ class ArticleView(QTextBrowser):
         return self._step_hit(-1)
 
     def _step_hit(self, step: int) -> bool:
-        if not self._hits:
+        span = self._marks.step(step, self._top_position())
+        if span is None:
             return False
-        if self._hit_index < 0:  # start from what is on screen
-            top = self._top_position()
-            after = [i for i, (start, _end) in enumerate(self._hits) if start >= top]
-            self._hit_index = (after[0] if after else 0) if step > 0 else ((after[0] - 1) if after else -1)
-            self._hit_index %= len(self._hits)
-        else:
-            self._hit_index = (self._hit_index + step) % len(self._hits)
-        start, end = self._hits[self._hit_index]
+        start, end = span
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -411,26 +370,16 @@ class ArticleView(QTextBrowser):
         return True
 
     def _apply_selections(self) -> None:
-        selections = [self._selection(span, self._colors.hit_background) for span in self._hits]
-        if 0 <= self._hit_index < len(self._hits):
-            selections.append(
-                self._selection(self._hits[self._hit_index], self._colors.current_hit_background)
-            )
+        selections = [self._selection(span, self._colors.hit_background) for span in self._marks.spans]
+        current = self._marks.current()
+        if current is not None:
+            selections.append(self._selection(current, self._colors.current_hit_background))
         if self._target is not None:
             selections.append(self._selection(self._target, self._colors.target_background))
         self.setExtraSelections(selections)
 
     def _selection(self, span: tuple[int, int], background: str) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        char_format = QTextCharFormat()
-        char_format.setBackground(QColor(background))
-        char_format.setForeground(QColor(self._colors.text))
-        selection.cursor = cursor
-        selection.format = char_format
-        return selection
+        return span_selection(self.document(), span, background, self._colors.text)
 
     # --- zoom ------------------------------------------------------------------------------------------
 
@@ -487,13 +436,3 @@ class ArticleView(QTextBrowser):
         if not self._painted and (self._topic is not None or self._placeholder_html):
             self._painted = True
             self.firstPainted.emit()
-
-
-def _merge_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

@@ -14,17 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QUrl, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QDockWidget,
-    QListView,
     QMainWindow,
-    QProgressBar,
     QTabWidget,
-    QToolButton,
     QWidget,
 )
 
@@ -35,20 +31,15 @@ from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
-from reader.ui.plaintext import literal_window_title, plain_label
+from reader.ui.handout import HandoutCommands
+from reader.ui.plaintext import literal_window_title
+from reader.ui.problems import ProblemsList, problems_summary
+from reader.ui.qthelpers import KeyboardBrowsing, name_dock_buttons
 from reader.ui.references import ReferencesView
-from reader.ui.render import (
-    DEFAULT_EVIDENCE_MAX_AGE_YEARS,
-    RenderOptions,
-    ask_pdf_path,
-    handout_document,
-    preview,
-    print_with_dialog,
-    section_anchor,
-    write_pdf,
-)
+from reader.ui.render import DEFAULT_EVIDENCE_MAX_AGE_YEARS, RenderOptions, section_anchor
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
+from reader.ui.status_bar import StatusWidgets
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
 
@@ -84,11 +75,11 @@ class MainWindow(QMainWindow):
         self._theme = theme
         self._options = options or WindowOptions()
         self._history = NavigationHistory()
-        self._file_dialogs_allowed = True
         self.setObjectName("main_window")
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
         self.action_table = Actions(self, icon_for=lambda name: themed_icon(name, theme.colors))
+        self.handout = HandoutCommands(self, self.current_topic, self._handout_options)
         self._build_pages()
         self._build_docks(topics)
         self._build_status_bar()
@@ -97,7 +88,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         if self._topic_order:
             self.navigate(self._topic_order[0])
-        _name_dock_buttons(self.toc_dock, self.search_dock, self.problems_dock)
+        name_dock_buttons(self.toc_dock, self.search_dock, self.problems_dock)
         self.article.setFocus()  # keyboard and screen-reader users start in the text
 
     # --- construction -------------------------------------------------------------------------------
@@ -149,25 +140,12 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.index_label = plain_label("")
-        self.index_label.setAccessibleName("Search index status")
-        self.index_progress = QProgressBar()
-        self.index_progress.setAccessibleName("Search index progress")
-        self.index_progress.setRange(0, 0)  # busy indicator
-        self.index_progress.setMaximumWidth(120)
-        self.index_progress.hide()
-        self.problems_button = QToolButton()
-        self.problems_button.setAccessibleName("Show content problems")
-        self.problems_button.setToolTip("Some topic files could not be loaded: show why")
+        self.status = StatusWidgets(self.statusBar())
+        self.index_label = self.status.index_label  # the names tests and the kiosk know
+        self.index_progress = self.status.index_progress
+        self.problems_button = self.status.problems_button
+        self.zoom_label = self.status.zoom_label
         self.problems_button.clicked.connect(self.problems_dock.show)
-        self.problems_button.hide()
-        self.zoom_label = plain_label("")
-        self.zoom_label.setAccessibleName("Text size")
-        for label in (self.index_label, self.zoom_label):
-            label.setContentsMargins(8, 0, 8, 0)
-        for widget in (self.problems_button, self.index_label, self.index_progress, self.zoom_label):
-            bar.addPermanentWidget(widget)
 
     def _build_menus_and_toolbar(self) -> None:
         menus = self.action_table.fill_menu_bar(self.menuBar())
@@ -205,7 +183,7 @@ class MainWindow(QMainWindow):
     def _connect_views(self) -> None:
         """The pages and the search panel ask the window to show a place in the article."""
         self.comparison.sourceRequested.connect(self._on_comparison_source)
-        self._browsing = _KeyboardBrowsing(self.comparison.table)
+        self._browsing = KeyboardBrowsing(self.comparison.table)
         self.references.citingSentenceRequested.connect(self.show_sentence)
         self.search_panel.resultActivated.connect(self.show_search_result)
 
@@ -340,12 +318,11 @@ class MainWindow(QMainWindow):
         self.search_panel.set_service(service)
 
     def set_index_status(self, message: str, *, busy: bool = False) -> None:
-        self.index_label.setText(message)
-        self.index_progress.setVisible(busy)
+        self.status.set_index_status(message, busy=busy)
 
     def set_zoom(self, percent: int, *, persist: bool = True) -> None:
         self.article.set_zoom(percent)
-        self.zoom_label.setText(f"Text size {self.article.zoom}%")
+        self.status.set_zoom(self.article.zoom)
         self.action_table["zoom_reset"].setEnabled(self.article.zoom != 100)
         if persist:
             self._settings.zoom = self.article.zoom
@@ -371,53 +348,30 @@ class MainWindow(QMainWindow):
     def show_content_errors(self, errors: Sequence[ContentError]) -> None:
         """List files that could not be loaded; the reader keeps going with the good ones."""
         self.problems.set_errors(errors)
-        bad = len({e.path for e in errors if e.severity == "error"})
-        if bad:
-            self.problems_button.setText(f"{bad} file{'s' if bad != 1 else ''} not loaded")
-            self.problems_button.show()
-        elif errors:
-            self.problems_button.setText(f"{len(errors)} content warning{'s' if len(errors) != 1 else ''}")
-            self.problems_button.show()
+        self.status.set_problems(problems_summary(errors))
 
-    # --- printing --------------------------------------------------------------------------------------
+    # --- printing (reader.ui.handout) -------------------------------------------------------------------
 
-    def _handout(self) -> Any:
-        topic = self.current_topic()
-        assert topic is not None
-        options = RenderOptions(
+    def _handout_options(self) -> RenderOptions:
+        return RenderOptions(
             today=self._options.clock(), evidence_max_age_years=self._options.evidence_max_age_years
         )
-        return handout_document(topic, options)
 
     def export_pdf(self, path: Path) -> None:
         """Write the current topic as a PDF handout to `path` (no dialog)."""
-        topic = self.current_topic()
-        if topic is not None:
-            write_pdf(self._handout(), path, topic.title)
+        self.handout.export_pdf(path)
 
     @Slot()
     def ask_export_pdf(self) -> None:
-        """Ask where to save the handout (laptops), then write it and say so in the status bar."""
-        topic = self.current_topic()
-        path = ask_pdf_path(self, topic.id) if topic is not None and self._file_dialogs_allowed else None
-        if path is None:
-            return
-        try:
-            self.export_pdf(path)
-        except OSError as exc:
-            self.statusBar().showMessage(
-                f"Could not save {path.name}: {exc.strerror or exc}", STATUS_TIMEOUT_MS
-            )
-            return
-        self.statusBar().showMessage(f"Saved {path}", STATUS_TIMEOUT_MS)
+        self.handout.ask_export_pdf()
 
     @Slot()
     def print_topic(self) -> None:
-        print_with_dialog(self, self._handout())
+        self.handout.print_topic()
 
     @Slot()
     def print_preview(self) -> None:
-        preview(self, self._handout())
+        self.handout.print_preview()
 
     # --- kiosk hooks ---------------------------------------------------------------------------------
 
@@ -434,7 +388,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setVisible(visible and self.problems.count() > 0)
 
     def set_file_dialogs_allowed(self, allowed: bool) -> None:
-        self._file_dialogs_allowed = allowed
+        self.handout.file_dialogs_allowed = allowed
         self.action_table["export_pdf"].setVisible(allowed)
         self.action_table["export_pdf"].setEnabled(allowed)
         self.references.set_file_dialogs_allowed(allowed)
@@ -467,64 +421,3 @@ class MainWindow(QMainWindow):
             if w.isVisibleTo(self)
             and (isinstance(w, QAbstractButton) or w.focusPolicy() != Qt.FocusPolicy.NoFocus)
         ]
-
-
-class ProblemsList(QListView):
-    """Topic files that could not be loaded, one `file:line: field: message` per row."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(QStringListModel(self))
-        self.setObjectName("problems")
-        self.setAccessibleName("Content problems")
-        self.setToolTip("Topic files that could not be loaded, with the line and field at fault")
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def set_errors(self, errors: Sequence[ContentError]) -> None:
-        model = self.model()
-        assert isinstance(model, QStringListModel)
-        model.setStringList([str(error) for error in errors])
-
-    def count(self) -> int:
-        return self.model().rowCount()
-
-
-class _KeyboardBrowsing(QObject):
-    """Knows whether a navigation key is being handled in a view (moving, not choosing)."""
-
-    KEYS = frozenset(
-        {
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-            Qt.Key.Key_Left,
-            Qt.Key.Key_Right,
-            Qt.Key.Key_Tab,
-            Qt.Key.Key_Backtab,
-        }
-        | {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End}
-    )
-
-    def __init__(self, view: QWidget) -> None:
-        super().__init__(view)
-        self.active = False
-        view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if isinstance(event, QKeyEvent):
-            self.active = event.type() == QEvent.Type.KeyPress and Qt.Key(event.key()) in self.KEYS
-        return False
-
-
-def _name_dock_buttons(*docks: QDockWidget) -> None:
-    """Qt's float and close buttons on dock title bars come without names or tooltips."""
-    for dock in docks:
-        title = dock.windowTitle().lower()
-        for button in dock.findChildren(QAbstractButton):
-            if "float" in button.objectName():
-                text = f"Detach the {title} panel"
-            elif "close" in button.objectName():
-                text = f"Close the {title} panel"
-            else:
-                continue
-            button.setAccessibleName(text)
-            button.setToolTip(text)

@@ -1,5 +1,5 @@
-"""Turns a topic of the content model into the HTML the article view shows, and into the
-printed handout (a QTextDocument printed, previewed or written as PDF).
+"""Turns a topic of the content model into the HTML the article view shows (and, with
+`for_print`, the HTML of the printed handout: reader.ui.handout).
 
 Every piece of content text is HTML-escaped here, so markup in a topic file is shown as text.
 Anchor names are the only contract with the views: see `section_anchor`, `reference_anchor`
@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass, replace
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QFont, QTextDocument
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from dataclasses import dataclass
 
 from reader.content.model import Block, BulletList, Credits, Reference, Section, Sentence, Topic
-from reader.ui.theme import LIGHT, ThemeColors
+from reader.ui.theme import ThemeColors
 
 DEFAULT_EVIDENCE_MAX_AGE_YEARS = 3  # the usual review cycle of patient-education publishers
 
@@ -219,75 +214,3 @@ def article_css(colors: ThemeColors) -> str:
         p.disclaimer {{ color: {colors.muted_text}; font-style: italic; margin-top: 10px; }}
         p.printed {{ color: {colors.muted_text}; }}
     """
-
-
-def print_css() -> str:
-    """Black on white whatever the screen theme: a handout is for paper."""
-    return article_css(LIGHT).replace(LIGHT.link, "#000000")
-
-
-def handout_document(topic: Topic, options: RenderOptions, point_size: float = 11.0) -> QTextDocument:
-    """The topic as a printable document: no back links, dark text, the printing date at the end."""
-    document = QTextDocument()
-    font = QFont(document.defaultFont())
-    font.setPointSizeF(point_size)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(print_css())
-    printed = f'<p class="printed">Printed on {format_date(options.today)}.</p>'
-    document.setHtml(render_topic_html(topic, replace(options, for_print=True)) + printed)
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, topic.title)
-    return document
-
-
-def write_pdf(document: QTextDocument, path: Path, title: str) -> None:
-    """Write `document` as a PDF file (fonts embedded); OSError if it cannot be written.
-
-    QtPrintSupport is loaded only here."""
-    from PySide6.QtPrintSupport import QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setDocName(title)
-    printer.setCreator("Health topic reader")
-    with open(path, "wb"):  # Qt fails silently on an unwritable path: let the OS say why first
-        pass
-    document.print_(printer)
-    if path.stat().st_size == 0:
-        raise OSError(f"the PDF could not be written to {path}")
-
-
-def print_with_dialog(parent: QWidget, document: QTextDocument) -> bool:
-    """Ask for a printer and print; False when the user cancels."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print handout")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    document.print_(printer)
-    return True
-
-
-def preview(parent: QWidget, document: QTextDocument) -> None:
-    """Show the handout as it will print, with Qt's print preview dialog."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview")
-    dialog.paintRequested.connect(document.print_)
-    dialog.exec()
-
-
-def ask_pdf_path(parent: QWidget, suggested_stem: str) -> Path | None:
-    """Ask where to save a PDF (in the Documents folder by default); None if cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, "Export as PDF", str(Path(folder) / f"{suggested_stem}.pdf"), "PDF files (*.pdf)"
-    )
-    if not name:
-        return None
-    return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")

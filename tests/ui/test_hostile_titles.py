@@ -26,8 +26,9 @@ from reader.content.loader import load_topic_file
 from reader.content.model import Topic
 from reader.kiosk.config import KioskConfig
 from reader.search.service import Hit, SearchResult
+from reader.ui.handout import handout_document
 from reader.ui.main_window import MainWindow, WindowOptions
-from reader.ui.render import RenderOptions, handout_document
+from reader.ui.render import RenderOptions
 from reader.ui.search_results import build_result_document
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController
