@@ -12,7 +12,8 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from reader.content.model import Block, BulletList, Credits, Reference, Section, Sentence, Topic
+from reader.content import citation
+from reader.content.model import Block, BulletList, Credits, Section, Sentence, Topic
 from reader.ui.theme import ThemeColors
 
 DEFAULT_EVIDENCE_MAX_AGE_YEARS = 3  # the usual review cycle of patient-education publishers
@@ -80,26 +81,6 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def format_reference(reference: Reference) -> str:
-    """A one-line citation in the NLM/Vancouver style, as plain text."""
-    authors = ", ".join(reference.authors) + (", et al" if reference.et_al else "")
-    journal = reference.journal_abbrev or reference.journal
-    where = f"{journal}. {reference.year}"
-    if reference.volume:
-        where += f";{reference.volume}"
-        if reference.issue:
-            where += f"({reference.issue})"
-    if reference.pages:
-        where += f":{reference.pages}"
-    title = reference.title.rstrip(".")
-    parts = [f"{authors}. {title}. {where}."]
-    if reference.pmid:
-        parts.append(f"PMID: {reference.pmid}.")
-    if reference.doi:
-        parts.append(f"DOI: {reference.doi}.")
-    return " ".join(parts)
-
-
 @dataclass(frozen=True)
 class RenderOptions:
     """What differs between the screen and the printed handout."""
@@ -107,6 +88,7 @@ class RenderOptions:
     today: dt.date
     evidence_max_age_years: int = DEFAULT_EVIDENCE_MAX_AGE_YEARS
     for_print: bool = False  # a handout has no back links (nothing to click on paper)
+    citation_style: str = citation.VANCOUVER  # one formatter per style: reader.content.citation
 
 
 def render_topic_html(topic: Topic, options: RenderOptions) -> str:
@@ -121,34 +103,34 @@ def render_topic_html(topic: Topic, options: RenderOptions) -> str:
         )
     numbers = {r.id: r.number for r in topic.references}
     for section in topic.sections:
-        parts.append(_section_html(section, numbers, topic))
+        parts.append(_section_html(section, numbers, topic, options.citation_style))
     if topic.references:
-        parts.append(_references_html(topic, options.for_print))
+        parts.append(_references_html(topic, options.for_print, options.citation_style))
     parts.append(_credits_html(topic.credits))
     return "\n".join(parts)
 
 
-def _section_html(section: Section, numbers: dict[str, int], topic: Topic) -> str:
+def _section_html(section: Section, numbers: dict[str, int], topic: Topic, style: str) -> str:
     anchor = html.escape(section_anchor(section.id))
-    body = "".join(_block_html(block, numbers, topic) for block in section.blocks)
+    body = "".join(_block_html(block, numbers, topic, style) for block in section.blocks)
     return f'<h2><a name="{anchor}"></a>{html.escape(section.title)}</h2>\n{body}'
 
 
-def _block_html(block: Block, numbers: dict[str, int], topic: Topic) -> str:
+def _block_html(block: Block, numbers: dict[str, int], topic: Topic, style: str) -> str:
     if isinstance(block, BulletList):
-        items = "".join(f"<li>{_sentence_html(s, numbers, topic)}</li>" for s in block.items)
+        items = "".join(f"<li>{_sentence_html(s, numbers, topic, style)}</li>" for s in block.items)
         return f"<ul>{items}</ul>\n"
-    return "<p>" + " ".join(_sentence_html(s, numbers, topic) for s in block.sentences) + "</p>\n"
+    return "<p>" + " ".join(_sentence_html(s, numbers, topic, style) for s in block.sentences) + "</p>\n"
 
 
-def _sentence_html(sentence: Sentence, numbers: dict[str, int], topic: Topic) -> str:
+def _sentence_html(sentence: Sentence, numbers: dict[str, int], topic: Topic, style: str) -> str:
     text = f'<a name="{html.escape(sentence.key)}">{html.escape(sentence.text)}</a>'
     if not sentence.cites:
         return text
     links = []
     for ref_id in sentence.cites:
         reference = topic.reference(ref_id)
-        title = html.escape(format_reference(reference), quote=True) if reference else ""
+        title = html.escape(citation.citation_text(reference, style), quote=True) if reference else ""
         links.append(
             f'<a class="cite" href="#{html.escape(reference_anchor(ref_id))}" title="{title}">'
             f"{numbers.get(ref_id, '?')}</a>"
@@ -156,7 +138,7 @@ def _sentence_html(sentence: Sentence, numbers: dict[str, int], topic: Topic) ->
     return f"{text}&nbsp;[{', '.join(links)}]"
 
 
-def _references_html(topic: Topic, for_print: bool) -> str:
+def _references_html(topic: Topic, for_print: bool, style: str) -> str:
     citing: dict[str, list[Sentence]] = {}
     for section in topic.sections:
         for sentence in section.sentences():
@@ -166,7 +148,7 @@ def _references_html(topic: Topic, for_print: bool) -> str:
     for reference in topic.references:
         anchor = html.escape(reference_anchor(reference.id))
         back = "" if for_print else _back_links(citing.get(reference.id, []))
-        items.append(f'<li><a name="{anchor}"></a>{html.escape(format_reference(reference))}{back}</li>')
+        items.append(f'<li><a name="{anchor}"></a>{citation.citation_html(reference, style)}{back}</li>')
     return (
         f'<h2><a name="{REFERENCES_ANCHOR}"></a>References</h2>\n<ol class="references">{"".join(items)}</ol>'
     )

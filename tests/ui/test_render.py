@@ -8,12 +8,12 @@ from dataclasses import replace
 import pytest
 from PySide6.QtGui import QTextDocument
 
+from reader.content import citation
 from reader.content.model import Paragraph, Section, Sentence
 from reader.ui.render import (
     RenderOptions,
     evidence_notice,
     format_date,
-    format_reference,
     reference_anchor,
     render_topic_html,
     section_anchor,
@@ -91,11 +91,19 @@ def test_credits_footer_names_everyone_and_the_date(qapp, bundled_topic) -> None
     assert "does not replace the advice of a doctor" in text
 
 
-def test_reference_is_formatted_in_the_vancouver_style(bundled_topic) -> None:
-    assert format_reference(bundled_topic.references[1]) == (
-        "Buchbinder R, et al. A randomized trial of vertebroplasty for painful osteoporotic vertebral "
-        "fractures. N Engl J Med. 2009;361(6):557-568. PMID: 19657121. DOI: 10.1056/NEJMoa0900429."
-    )
+@pytest.mark.parametrize("style", [citation.VANCOUVER, citation.AMA])
+def test_reference_list_uses_the_one_formatter_of_the_chosen_style(bundled_topic, style: str) -> None:
+    options = RenderOptions(today=TODAY, for_print=True, citation_style=style)
+    text = _document(render_topic_html(bundled_topic, options)).toPlainText()
+    for reference in bundled_topic.references:
+        assert citation.citation_text(reference, style) in text
+    other = citation.AMA if style == citation.VANCOUVER else citation.VANCOUVER
+    assert citation.citation_text(bundled_topic.references[1], other) not in text
+
+
+def test_reference_list_default_is_nlm(bundled_topic) -> None:
+    text = _document(render_topic_html(bundled_topic, RenderOptions(today=TODAY))).toPlainText()
+    assert "N Engl J Med. 2009;361(6):557-68. doi:10.1056/NEJMoa0900429. PMID: 19657121." in text
 
 
 @pytest.mark.parametrize(
