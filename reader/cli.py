@@ -127,6 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (10)")
     search.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     search.set_defaults(run=run_search)
+
+    cite = commands.add_parser(
+        "cite", help="print a topic's references in a citation style (nlm, ama, ris, bibtex)"
+    )
+    _common_options(cite, suppress=True)
+    from reader.cite_command import add_arguments
+
+    add_arguments(cite)
+    cite.set_defaults(run=run_cite)
     return parser
 
 
@@ -266,6 +275,12 @@ def print_result(result: SearchResult, *, bold: bool) -> None:
         print(f"{n:2}. {hit.title} - {hit.topic_title}  {where}  score {hit.score:.2f}")
         text = hit.snippet_html.replace("<mark>", start).replace("</mark>", end)
         print(f"    {html.unescape(text)}")
+
+
+def run_cite(args: argparse.Namespace) -> int:
+    from reader.cite_command import run_cite as cite
+
+    return cite(args, content_dir(args))
 
 
 def run_kiosk_pin(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from reader.content.model import (
     Comparison,
     Credits,
     EditorialNote,
+    LaterStudy,
     Paragraph,
     Procedure,
     Reference,
@@ -55,7 +56,12 @@ def build_topic(path: Path, parsed: ParsedYaml, sha256: str = "") -> tuple[Topic
     data = parsed.data
     check = _Checker(path, parsed)
     references = _references(data.get("references", []))
-    check.unique([(("references", i, "id"), r.id) for i, r in enumerate(references)], "reference id")
+    later = _published_since(data.get("published_since", []))
+    check.unique(
+        [(("references", i, "id"), r.id) for i, r in enumerate(references)]
+        + [(("published_since", i, "reference", "id"), s.reference.id) for i, s in enumerate(later)],
+        "reference id",
+    )
     sections = _sections(data["sections"], check, {r.id for r in references})
     credits = _credits(data["credits"], check)
     comparison = _comparison(data.get("comparison"), sections, check)
@@ -63,6 +69,8 @@ def build_topic(path: Path, parsed: ParsedYaml, sha256: str = "") -> tuple[Topic
     if data["id"] in related:
         check.error(("related",), "a topic cannot be related to itself")
     notes = _notes(data.get("editorial_notes", []), check)
+    if credits is not None:
+        _check_later(later, credits.last_revised, check)
     if check.errors or credits is None:
         return None, check.errors
     topic = Topic(
@@ -77,6 +85,7 @@ def build_topic(path: Path, parsed: ParsedYaml, sha256: str = "") -> tuple[Topic
         references=references,
         comparison=comparison,
         editorial_notes=notes,
+        published_since=later,
         source_path=str(path),
         source_sha256=sha256,
     )
@@ -122,24 +131,40 @@ def _sentence(raw: str | dict[str, Any], generated_key: str, line: int) -> Sente
 
 
 def _references(raw: list[dict[str, Any]]) -> tuple[Reference, ...]:
-    return tuple(
-        Reference(
-            id=r["id"],
-            number=n,
-            authors=tuple(r["authors"]),
-            et_al=bool(r.get("et_al", False)),
-            year=r["year"],
-            title=_clean(r["title"]).rstrip("."),
-            journal=_clean(r["journal"]),
-            journal_abbrev=r.get("journal_abbrev"),
-            volume=r.get("volume"),
-            issue=r.get("issue"),
-            pages=r.get("pages"),
-            pmid=r.get("pmid"),
-            doi=r.get("doi"),
-        )
-        for n, r in enumerate(raw, start=1)
+    return tuple(_reference(r, n) for n, r in enumerate(raw, start=1))
+
+
+def _reference(r: dict[str, Any], number: int) -> Reference:
+    return Reference(
+        id=r["id"],
+        number=number,
+        authors=tuple(r["authors"]),
+        et_al=bool(r.get("et_al", False)),
+        year=r["year"],
+        title=_clean(r["title"]).rstrip("."),
+        journal=_clean(r["journal"]),
+        journal_abbrev=r.get("journal_abbrev"),
+        volume=r.get("volume"),
+        issue=r.get("issue"),
+        pages=r.get("pages"),
+        pmid=r.get("pmid"),
+        doi=r.get("doi"),
     )
+
+
+def _published_since(raw: list[dict[str, Any]]) -> tuple[LaterStudy, ...]:
+    """Later studies, numbered 1.. in their own list (they are never cited by the text)."""
+    return tuple(LaterStudy(_reference(s["reference"], n), _clean(s["design"])) for n, s in enumerate(raw, 1))
+
+
+def _check_later(later: tuple[LaterStudy, ...], revised: dt.date, check: _Checker) -> None:
+    for i, study in enumerate(later):
+        if study.reference.year < revised.year:
+            check.error(
+                ("published_since", i, "reference", "year"),
+                f"{study.reference.year} is before the topic's last revision ({revised.year}): "
+                "only later studies belong here",
+            )
 
 
 def _credits(raw: dict[str, Any], check: _Checker) -> Credits | None:

@@ -35,7 +35,7 @@ from reader.locking import InterProcessLock
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 INDEX_NAME = "index.json"
 LOCK_NAME = ".write.lock"
 WRITE_LOCK_TIMEOUT_S = 30.0  # a writer holds it for one pack's write: well under a second per 1,000 topics

@@ -20,6 +20,7 @@ from reader.content.model import (
     Comparison,
     Credits,
     EditorialNote,
+    LaterStudy,
     Paragraph,
     Procedure,
     Reference,
@@ -49,6 +50,7 @@ def encode_topic(topic: Topic) -> bytes:
         [_reference(r) for r in topic.references],
         _comparison(topic.comparison),
         [[n.kind, n.where, n.reason, n.original, n.corrected] for n in topic.editorial_notes],
+        [[_reference(s.reference), s.design] for s in topic.published_since],
         topic.source_path,
         topic.source_sha256,
     ]
@@ -142,8 +144,8 @@ def _list(value: Any, length: int | None = None) -> list[Any]:
 
 
 def _topic(data: Any) -> Topic:
-    tid, title, language, sections, credits, summary, keywords, related, *rest = _list(data, 13)
-    refs, comparison, notes, path, sha = rest
+    tid, title, language, sections, credits, summary, keywords, related, *rest = _list(data, 14)
+    refs, comparison, notes, later, path, sha = rest
     return Topic(
         id=_text(tid),
         title=_text(title),
@@ -156,6 +158,7 @@ def _topic(data: Any) -> Topic:
         references=tuple(_decode_reference(r) for r in _list(refs)),
         comparison=None if comparison is None else _decode_comparison(comparison),
         editorial_notes=tuple(_note(n) for n in _list(notes)),
+        published_since=tuple(_later(s) for s in _list(later)),
         source_path=_text(path),
         source_sha256=_text(sha),
     )
@@ -210,6 +213,11 @@ def _decode_reference(data: Any) -> Reference:
         _text(journal),
         *(_text_or_none(v) for v in optional),
     )
+
+
+def _later(data: Any) -> LaterStudy:
+    reference, design = _list(data, 2)
+    return LaterStudy(_decode_reference(reference), _text(design))
 
 
 def _decode_comparison(data: Any) -> Comparison:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.atomicfile import write_atomically
-from reader.content.model import Reference, Section, Sentence, Topic
+from reader.content.model import LaterStudy, Reference, Section, Sentence, Topic
 
 VANCOUVER = "vancouver"
 AMA = "ama"
@@ -52,6 +52,13 @@ def _authors(ref: Reference, limit: int, keep: int) -> str:
 def _title(ref: Reference) -> str:
     title = _one_line(ref.title)
     return title if title.endswith((".", "?", "!")) else title + "."
+
+
+def ama_title(title: str) -> str:
+    """AMA 11 lower-cases the first word after a colon ('...: An open-label' -> '...: an open-label').
+
+    Only a capitalised word is changed; acronyms and words with more capitals (VERTOS, McNeil) stay."""
+    return re.sub(r"(:\s+)([A-Z][a-z]*)\b", lambda m: m.group(1) + m.group(2).lower(), title)
 
 
 def _location(ref: Reference, pages: str | None) -> str:
@@ -104,7 +111,7 @@ def vancouver_segments(ref: Reference) -> list[Segment]:
 def ama_segments(ref: Reference) -> list[Segment]:
     """AMA 11th: up to 6 authors else the first 3 and et al, italic journal, full pages, DOI last."""
     authors = _authors(ref, limit=6, keep=3)
-    lead = (authors + " " if authors else "") + _title(ref) + " "
+    lead = (authors + " " if authors else "") + ama_title(_title(ref)) + " "
     tail = f". {_location(ref, _full_pages(ref.pages))}."
     if ref.doi:
         tail += f" doi:{ref.doi}"
@@ -147,6 +154,41 @@ def numbered_list(refs: Iterable[Reference], style: str) -> str:
     return "".join(f"{ref.number}. {citation_text(ref, style)}\n" for ref in refs)
 
 
+PUBLISHED_SINCE_LABEL = (
+    "For clinicians. Not part of the original text, which does not cite these studies; "
+    "titles and designs only, with no summary of findings."
+)
+
+
+def published_since_heading(topic: Topic) -> str:
+    """'Published since the last revision (2011)': what the later studies count from."""
+    return f"Published since the last revision ({topic.credits.last_revised.year})"
+
+
+def later_study_text(study: LaterStudy, style: str) -> str:
+    """A later study as one plain-text line: its citation in `style`, then its design in brackets."""
+    return f"{citation_text(study.reference, style)} [{study.design}]"
+
+
+def published_since_list(topic: Topic, style: str) -> str:
+    """The topic's later studies as a labelled, numbered plain-text list ('' when there are none)."""
+    if not topic.published_since:
+        return ""
+    head = f"{published_since_heading(topic)}\n{PUBLISHED_SINCE_LABEL}\n"
+    return head + "".join(
+        f"{s.reference.number}. {later_study_text(s, style)}\n" for s in topic.published_since
+    )
+
+
+def later_study_notes(topic: Topic) -> dict[str, str]:
+    """Export notes (RIS N1, BibTeX note) for each later study: what it is and its design."""
+    since = published_since_heading(topic)
+    return {
+        s.reference.id: f"{since}; not cited by the original text. Design: {s.design}"
+        for s in topic.published_since
+    }
+
+
 def citing_sentences(topic: Topic, reference_id: str) -> list[tuple[Section, Sentence]]:
     """The sentences of `topic` that cite the reference, in reading order."""
     return [(sec, sen) for sec in topic.sections for sen in sec.sentences() if reference_id in sen.cites]
@@ -182,29 +224,38 @@ def _page_bounds(pages: str | None) -> tuple[str | None, str | None]:
     return first or None, last or None
 
 
-def _ris_record(ref: Reference) -> str:
+INCOMPLETE_AUTHORS = "Author list incomplete: only the authors above are recorded (et al.)."
+
+
+def _ris_record(ref: Reference, note: str | None) -> str:
     start, end = _page_bounds(ref.pages)
     fields: list[tuple[str, str | None]] = [("TY", "JOUR")]
     fields += [("AU", _inverted(a)) for a in ref.authors]
     fields += [
         ("PY", str(ref.year)),
         ("TI", ref.title),
-        ("T2", ref.journal),
-        ("JO", ref.journal_abbrev),
+        ("T2", ref.journal),  # the full journal title (Zotero: publicationTitle)
+        ("J2", ref.journal_abbrev),  # the abbreviation (Zotero: journalAbbreviation); JO is read as full
         ("VL", ref.volume),
         ("IS", ref.issue),
         ("SP", start),
         ("EP", end),
         ("DO", ref.doi),
-        ("AN", ref.pmid),
-    ]
+        ("AN", ref.pmid),  # accession number (EndNote), archiveLocation (Zotero)
+        ("N1", INCOMPLETE_AUTHORS if ref.et_al else None),
+        ("N1", note),
+    ]  # no UR: the reader is offline and a DOI resolves anywhere
     lines = [f"{tag}  - {_one_line(value)}" for tag, value in fields if value]
     return "\n".join([*lines, "ER  - "]) + "\n"
 
 
-def to_ris(refs: Iterable[Reference]) -> str:
-    """RIS records (journal articles), PMID as AN. RIS has no 'et al.': only the listed authors appear."""
-    return "\n".join(_ris_record(ref) for ref in refs)
+def to_ris(refs: Iterable[Reference], notes: Mapping[str, str] | None = None) -> str:
+    """RIS journal-article records: one AU per author, T2 full journal, J2 abbreviation, DO, AN (PMID).
+
+    RIS has no 'et al.': a list known to be incomplete says so in a note (N1); `notes` adds one per
+    reference id."""
+    notes = notes or {}
+    return "\n".join(_ris_record(ref, notes.get(ref.id)) for ref in refs)
 
 
 _BIBTEX_SPECIALS = {
@@ -251,7 +302,7 @@ def bibtex_keys(refs: Sequence[Reference]) -> list[str]:
     return keys
 
 
-def _bibtex_entry(ref: Reference, key: str) -> str:
+def _bibtex_entry(ref: Reference, key: str, note: str | None) -> str:
     authors = [bibtex_escape(_inverted(a)) for a in ref.authors] + (["others"] if ref.et_al else [])
     pages = _full_pages(ref.pages)
     fields: list[tuple[str, str | None]] = [
@@ -265,24 +316,26 @@ def _bibtex_entry(ref: Reference, key: str) -> str:
         ("pages", bibtex_escape(pages).replace("-", "--") if pages else None),
         ("doi", _verbatim(ref.doi) if ref.doi else None),
         ("pmid", bibtex_escape(ref.pmid) if ref.pmid else None),
+        ("note", bibtex_escape(note) if note else None),
     ]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
     return f"@article{{{key},\n{body}}}\n"
 
 
-def to_bibtex(refs: Iterable[Reference]) -> str:
-    """BibTeX @article entries; 'and others' stands for et al., pages use '--'."""
-    refs = list(refs)
-    return "\n".join(_bibtex_entry(ref, key) for ref, key in zip(refs, bibtex_keys(refs), strict=True))
+def to_bibtex(refs: Iterable[Reference], notes: Mapping[str, str] | None = None) -> str:
+    """BibTeX @article entries; 'and others' stands for et al., pages use '--'; `notes` by reference id."""
+    refs, notes = list(refs), notes or {}
+    keys = bibtex_keys(refs)
+    return "\n".join(_bibtex_entry(ref, key, notes.get(ref.id)) for ref, key in zip(refs, keys, strict=True))
 
 
 _EXPORTERS = {RIS: to_ris, BIBTEX: to_bibtex}
 
 
-def export_text(refs: Iterable[Reference], fmt: str) -> str:
-    """The references in an export format (RIS or BIBTEX)."""
+def export_text(refs: Iterable[Reference], fmt: str, notes: Mapping[str, str] | None = None) -> str:
+    """The references in an export format (RIS or BIBTEX), with optional notes by reference id."""
     try:
-        return _EXPORTERS[fmt](refs)
+        return _EXPORTERS[fmt](refs, notes)
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(_EXPORTERS)}") from None
 

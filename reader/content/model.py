@@ -76,6 +76,15 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class LaterStudy:
+    """A study published after the topic was last revised, for clinicians: not part of the original
+    text. `design` says what kind of study it is in a few words; no findings are summarised."""
+
+    reference: Reference
+    design: str
+
+
+@dataclass(frozen=True)
 class Reviewer:
     role: str
     name: str
@@ -153,6 +162,7 @@ class Topic:
     references: tuple[Reference, ...] = ()
     comparison: Comparison | None = None
     editorial_notes: tuple[EditorialNote, ...] = ()
+    published_since: tuple[LaterStudy, ...] = ()  # kept apart from the text and its references
     source_path: str = ""
     source_sha256: str = ""  # hash of the file's bytes: lets the index re-index only changed topics
 

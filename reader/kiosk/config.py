@@ -81,6 +81,11 @@ class KioskConfig:
     allow_text_selection: bool = _setting(
         True, "Let people select text in an article (copying is never kept)."
     )
+    show_published_since: bool = _setting(
+        False,
+        "Show the clinicians' list of studies published since the topic was last revised "
+        "(hidden by default: a patient kiosk shows the original text).",
+    )
     on_screen_keyboard: bool = _setting(True, "Show the built-in keyboard when the search field is touched.")
     pin_hash: str = _setting(
         "", "Salted hash of the administrator PIN, written by `python main.py kiosk-pin`.", check=_pin_hash

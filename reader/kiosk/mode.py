@@ -253,6 +253,7 @@ class KioskSession(QObject):
         self.window.statusBar().hide()  # keyboard hints and index status: the search panel says it
         self.window.pages.tabBar().setFont(self.app.font())
         self.window.set_zoom(self.config.zoom_percent, persist=False)
+        self.window.article.set_published_since_shown(self.config.show_published_since)
 
     def _watch_idle(self) -> None:
         self.overlay.follow(self.idle)
@@ -309,7 +310,7 @@ class KioskSession(QObject):
     def print_topic(self) -> None:
         topic = self.window.current_topic()
         if topic is not None:
-            self.status.setText(print_handout(topic))
+            self.status.setText(print_handout(topic, show_published_since=self.config.show_published_since))
 
     @Slot()
     def reset(self) -> None:

@@ -18,9 +18,11 @@ NO_PRINTER = "Printing is not available here. Please ask at the desk."
 PRINTING = "Printing… Please collect your handout from the printer."
 
 
-def print_handout(topic: Topic, today: dt.date | None = None) -> str:
-    """Print `topic` as a handout on the default printer; return what to tell the user."""
-    document = handout_document(topic, RenderOptions(today=today or dt.date.today()))
+def print_handout(topic: Topic, today: dt.date | None = None, *, show_published_since: bool = False) -> str:
+    """Print `topic` as a handout on the default printer; return what to tell the user. The
+    clinicians' "Published since" list is left out unless the kiosk file turns it on."""
+    options = RenderOptions(today=today or dt.date.today(), show_published_since=show_published_since)
+    document = handout_document(topic, options)
     return print_to_default_printer(document)
 
 

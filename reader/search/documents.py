@@ -51,8 +51,14 @@ class SectionDocument:
 
 
 def reference_text(ref: Reference) -> str:
-    """A reference as one line of searchable text: authors, year, title, journal, identifiers."""
-    authors = ", ".join(ref.authors) + (", et al." if ref.et_al else ".")
+    """A reference as one line of searchable text: first author, year, title, journal, identifiers.
+
+    Only the first author is indexed, as the text cites the paper ("Buchbinder R, et al."): people
+    look papers up by first author, year, title or PMID, and fifteen co-authors' initials ("BA",
+    "RH") would become words the spelling suggestions offer."""
+    first = ref.authors[0] if ref.authors else ""
+    more = ref.et_al or len(ref.authors) > 1
+    authors = first + (", et al." if more else ".")
     parts = [f"{authors} ({ref.year}). {ref.title.rstrip('.')}. {ref.journal}"]
     if ref.journal_abbrev and ref.journal_abbrev != ref.journal:
         parts.append(f" ({ref.journal_abbrev})")

@@ -54,6 +54,7 @@ class ArticleView(QTextBrowser):
         super().__init__(parent)
         self._clock = clock
         self._max_age = evidence_max_age_years
+        self._published_since = True  # the clinicians' list of later studies (a kiosk may hide it)
         self._topic: Topic | None = None
         self._colors: ThemeColors = LIGHT
         self._anchors: dict[str, int] = {}  # anchor name -> document position
@@ -115,6 +116,12 @@ class ArticleView(QTextBrowser):
         if self._topic is not None:
             self._render(keep_position=True)
 
+    def set_published_since_shown(self, shown: bool) -> None:
+        """Show or hide the clinicians' "Published since" list (kiosks hide it unless configured)."""
+        self._published_since = shown
+        if self._topic is not None:
+            self._render(keep_position=True)
+
     def show_topic(self, topic: Topic) -> None:
         """Render `topic` and show its start; marks from a previous topic are dropped."""
         self._topic = topic
@@ -139,7 +146,11 @@ class ArticleView(QTextBrowser):
     def _render(self, *, keep_position: bool) -> None:
         assert self._topic is not None
         top = self._top_position() if keep_position else 0
-        options = RenderOptions(today=self._clock(), evidence_max_age_years=self._max_age)
+        options = RenderOptions(
+            today=self._clock(),
+            evidence_max_age_years=self._max_age,
+            show_published_since=self._published_since,
+        )
         self.document().setDefaultStyleSheet(article_css(self._colors))
         self._programmatic_scroll = True
         try:

@@ -22,6 +22,7 @@ DEFAULT_EVIDENCE_MAX_AGE_YEARS = 3  # the usual review cycle of patient-educatio
 SECTION_PREFIX = "section."
 REFERENCE_PREFIX = "ref."
 REFERENCES_ANCHOR = "part.references"
+PUBLISHED_SINCE_ANCHOR = "part.published-since"
 CREDITS_ANCHOR = "part.credits"
 
 _MONTHS = (
@@ -89,23 +90,28 @@ class RenderOptions:
     evidence_max_age_years: int = DEFAULT_EVIDENCE_MAX_AGE_YEARS
     for_print: bool = False  # a handout has no back links (nothing to click on paper)
     citation_style: str = citation.VANCOUVER  # one formatter per style: reader.content.citation
+    show_published_since: bool = True  # a kiosk hides the clinicians' list unless its file says so
 
 
 def render_topic_html(topic: Topic, options: RenderOptions) -> str:
     """The whole article: title, evidence notice, sections, references and credits."""
     e = html.escape
     parts = [f'<h1 class="title">{e(topic.title)}</h1>']
+    later = topic.published_since if options.show_published_since else ()
     notice = evidence_notice(topic.credits.last_revised, options.today, options.evidence_max_age_years)
     if notice:
         parts.append(
             '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
-            f'<tr><td class="notice"><b>About the age of this information.</b> {e(notice)}</td></tr></table>'
+            f'<tr><td class="notice"><b>About the age of this information.</b> {e(notice)}'
+            f"{_later_studies_pointer(len(later), options.for_print)}</td></tr></table>"
         )
     numbers = {r.id: r.number for r in topic.references}
     for section in topic.sections:
         parts.append(_section_html(section, numbers, topic, options.citation_style))
     if topic.references:
         parts.append(_references_html(topic, options.for_print, options.citation_style))
+    if later:
+        parts.append(_published_since_html(topic, options.citation_style))
     parts.append(_credits_html(topic.credits))
     return "\n".join(parts)
 
@@ -154,6 +160,40 @@ def _references_html(topic: Topic, for_print: bool, style: str) -> str:
     )
 
 
+def later_studies_sentence(count: int) -> str:
+    """What the evidence notice says about the clinicians' list ('' when it lists nothing)."""
+    if count == 0:
+        return ""
+    studies = "1 later study is" if count == 1 else f"{count} later studies are"
+    return (
+        f"For clinicians: {studies} listed under \u201cPublished since\u201d, apart from the original text."
+    )
+
+
+def _later_studies_pointer(count: int, for_print: bool) -> str:
+    sentence = html.escape(later_studies_sentence(count))
+    if not sentence or for_print:  # nothing to click on paper: the list follows the references
+        return f" {sentence}" if sentence else ""
+    return f' <a class="since" href="#{PUBLISHED_SINCE_ANCHOR}">{sentence}</a>'
+
+
+def _published_since_html(topic: Topic, style: str) -> str:
+    """The later studies, apart from the text and its references, labelled as not part of it."""
+    items = []
+    for study in topic.published_since:
+        anchor = html.escape(reference_anchor(study.reference.id))
+        items.append(
+            f'<li><a name="{anchor}"></a>{citation.citation_html(study.reference, style)}'
+            f'<br/><span class="design">Design: {html.escape(study.design)}</span></li>'
+        )
+    heading = html.escape(citation.published_since_heading(topic))
+    return (
+        f'<h2><a name="{PUBLISHED_SINCE_ANCHOR}"></a>{heading}</h2>\n'
+        f'<p class="since-label"><b>{html.escape(citation.PUBLISHED_SINCE_LABEL)}</b></p>\n'
+        f'<ol class="since">{"".join(items)}</ol>'
+    )
+
+
 def _back_links(sentences: list[Sentence]) -> str:
     if not sentences:
         return ""
@@ -191,7 +231,9 @@ def article_css(colors: ThemeColors) -> str:
         a.cite {{ text-decoration: none; font-weight: bold; }}
         td.notice {{ background-color: {colors.notice_background}; color: {colors.text};
                      border: 1px solid {colors.notice_border}; }}
-        ol.references li {{ margin-bottom: 8px; }}
+        ol.references li, ol.since li {{ margin-bottom: 8px; }}
+        a.since {{ color: {colors.link}; }}
+        span.design, p.since-label {{ color: {colors.muted_text}; }}
         p.credits {{ color: {colors.muted_text}; margin-top: 2px; margin-bottom: 2px; }}
         p.disclaimer {{ color: {colors.muted_text}; font-style: italic; margin-top: 10px; }}
         p.printed {{ color: {colors.muted_text}; }}

@@ -53,7 +53,7 @@ def test_one_row_per_attribute_and_one_column_per_procedure(bundled_topic: Topic
     model.set_topic(bundled_topic)
     comparison = bundled_topic.comparison
     assert comparison is not None
-    assert (model.rowCount(), model.columnCount()) == (9, 2)
+    assert (model.rowCount(), model.columnCount()) == (11, 2)
     rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     assert rows == [a.label for a in comparison.attributes]
     columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
