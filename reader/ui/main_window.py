@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.store import TopicStore
+from reader.ui.about import show_about
 from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
+from reader.ui.pack_install import ask_install_pack
 from reader.ui.plaintext import literal_window_title, plain_label
 from reader.ui.references import ReferencesView
 from reader.ui.render import (
@@ -51,6 +53,9 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
+
+if TYPE_CHECKING:
+    from reader.packs.sources import LoadedPacks
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +90,7 @@ class MainWindow(QMainWindow):
         self._options = options or WindowOptions()
         self._history = NavigationHistory()
         self._file_dialogs_allowed = True
+        self.packs: LoadedPacks | None = None  # set by the session: the bundled and installed packs
         self.setObjectName("main_window")
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
@@ -193,6 +199,8 @@ class MainWindow(QMainWindow):
         a["print_preview"].triggered.connect(self.print_preview)
         a["export_pdf"].triggered.connect(self.ask_export_pdf)
         a["quit"].triggered.connect(self.close)
+        a["install_pack"].triggered.connect(lambda: ask_install_pack(self, self.packs))
+        a["about"].triggered.connect(lambda: show_about(self, self.packs))
         for choice in ThemeChoice:
             a[f"theme_{choice.value}"].triggered.connect(lambda _=False, c=choice: self.set_theme(c))
         self._theme.themeChanged.connect(self._on_theme_changed)
@@ -339,6 +347,11 @@ class MainWindow(QMainWindow):
         """Hand the ready search service to the panel (None: "preparing the index")."""
         self.search_panel.set_service(service)
 
+    def set_packs(self, packs: LoadedPacks) -> None:
+        """The content packs shown: their names go into the credits and Help > About."""
+        self.packs = packs
+        self.article.set_pack_labels({topic_id: s.label for topic_id, s in packs.topic_sources.items()})
+
     def set_index_status(self, message: str, *, busy: bool = False) -> None:
         self.index_label.setText(message)
         self.index_progress.setVisible(busy)
@@ -385,7 +398,9 @@ class MainWindow(QMainWindow):
         topic = self.current_topic()
         assert topic is not None
         options = RenderOptions(
-            today=self._options.clock(), evidence_max_age_years=self._options.evidence_max_age_years
+            today=self._options.clock(),
+            evidence_max_age_years=self._options.evidence_max_age_years,
+            pack=self.article.pack_of(topic.id),
         )
         return handout_document(topic, options)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from reader.content.model import Block, BulletList, Credits, Reference, Section, Sentence, Topic
+from reader.packs.labels import PackLabel, pack_credits_html, pack_review_notice
 from reader.ui.theme import LIGHT, ThemeColors
 
 DEFAULT_EVIDENCE_MAX_AGE_YEARS = 3  # the usual review cycle of patient-education publishers
@@ -112,6 +113,7 @@ class RenderOptions:
     today: dt.date
     evidence_max_age_years: int = DEFAULT_EVIDENCE_MAX_AGE_YEARS
     for_print: bool = False  # a handout has no back links (nothing to click on paper)
+    pack: PackLabel | None = None  # the content pack the topic comes from (credits, review date)
 
 
 def render_topic_html(topic: Topic, options: RenderOptions) -> str:
@@ -124,12 +126,18 @@ def render_topic_html(topic: Topic, options: RenderOptions) -> str:
             '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
             f'<tr><td class="notice"><b>About the age of this information.</b> {e(notice)}</td></tr></table>'
         )
+    overdue = pack_review_notice(options.pack, options.today)
+    if overdue:
+        parts.append(
+            '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
+            f'<tr><td class="notice"><b>Overdue for review.</b> {e(overdue)}</td></tr></table>'
+        )
     numbers = {r.id: r.number for r in topic.references}
     for section in topic.sections:
         parts.append(_section_html(section, numbers, topic))
     if topic.references:
         parts.append(_references_html(topic, options.for_print))
-    parts.append(_credits_html(topic.credits))
+    parts.append(_credits_html(topic.credits) + pack_credits_html(options.pack))
     return "\n".join(parts)
 
 
