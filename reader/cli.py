@@ -191,11 +191,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _search_service(args: argparse.Namespace) -> SearchService | None:
     """The service over the pack's topics; None (after saying why) when nothing could be loaded."""
-    from reader.content import load_content
+    from reader.pack_session import PackLoader, pack_library, pack_topics
     from reader.paths import content_cache_dir
     from reader.search import SearchService, synonyms_file_for
-
-    from reader.pack_session import PackLoader, pack_library, pack_topics
 
     pack = content_dir(args)
     packs = PackLoader(pack, pack_library(args))  # with the installed packs, unless --content alone

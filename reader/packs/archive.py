@@ -11,6 +11,7 @@ import hashlib
 import os
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -130,7 +131,7 @@ class PackArchive:
                     if seen > allowed:
                         raise PackFormatError(f"{self.path}: member {name!r} is larger than it says")
                     yield chunk
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:  # a CRC error, a truncated archive
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:  # bad CRC, data, or truncated
             raise PackFormatError(f"{self.path}: member {name!r} is damaged ({exc})") from None
         except RuntimeError as exc:  # an encrypted member
             raise PackFormatError(f"{self.path}: member {name!r} cannot be read ({exc})") from None
