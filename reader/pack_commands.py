@@ -29,7 +29,15 @@ def add_pack_commands(commands: argparse._SubParsersAction) -> None:
 
     build = sub.add_parser("build", help="check a pack folder, sign it and write NAME-VERSION.hrpack")
     build.add_argument("folder", type=Path, metavar="DIR", help="the pack folder (topics/, pack.yaml, ...)")
-    build.add_argument("--key", type=Path, required=True, metavar="SECRET", help="the publisher's secret key")
+    signing = build.add_mutually_exclusive_group(required=True)
+    signing.add_argument(
+        "--key", type=Path, metavar="SECRET", help="the publisher's secret key (ours or minisign's)"
+    )
+    signing.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="no signature: sign pack.json with minisign, then add-signature",
+    )
     build.add_argument("--version", dest="pack_version", type=int, required=True, metavar="N")
     build.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: ID-VERSION.hrpack here")
     _passphrase_options(build, new=False)
@@ -57,6 +65,15 @@ def add_pack_commands(commands: argparse._SubParsersAction) -> None:
     )
     _library_option(install)
     install.set_defaults(run=run_install)
+
+    attach = sub.add_parser(
+        "add-signature", help="put a signature of pack.json made by `minisign -S` into a pack"
+    )
+    attach.add_argument("file", type=Path, metavar="FILE")
+    attach.add_argument(
+        "signature", type=Path, metavar="SIG", help="the .minisig file of the pack's pack.json"
+    )
+    attach.set_defaults(run=run_add_signature)
 
     trust = sub.add_parser("trust", help="add a publisher's public key to the trust file of the library")
     trust.add_argument("pubkey", type=Path, metavar="PUBKEY", help="the publisher's .pub file")
@@ -151,9 +168,11 @@ def run_build(args: argparse.Namespace) -> int:
     from reader.packs.manifest import ManifestError, read_description
 
     try:
-        text = read_text_limited(args.key, 4096)
-        phrase = _passphrase(args, confirm=False) if minisign.secret_key_is_protected(text) else None
-        key = minisign.parse_secret_key(text, phrase)
+        key = None
+        if not args.unsigned:
+            text = read_text_limited(args.key, 4096)
+            phrase = _passphrase(args, confirm=False) if minisign.secret_key_is_protected(text) else None
+            key = minisign.parse_secret_key(text, phrase)
         out = args.output or Path(f"{read_description(args.folder).pack_id}-{args.pack_version}.hrpack")
         built = build_pack(args.folder, key, args.pack_version, out)
     except BuildError as exc:
@@ -162,6 +181,9 @@ def run_build(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError, ValueError, ManifestError) as exc:
         return _fail(str(exc))
     m = built.manifest
+    if key is None:
+        print(f"built {built.path}: {m.pack_id} version {m.version}, {len(m.files)} file(s), NOT signed")
+        return 0
     print(
         f"built {built.path}: {m.pack_id} version {m.version}, {len(m.files)} file(s), "
         f"signed by key {built.key_id}"
@@ -226,6 +248,21 @@ def run_install(args: argparse.Namespace) -> int:
     print(f"installed {pack.pack_id} version {pack.version} ({pack.manifest.title}) in {library.root}; {how}")
     if not pack.verified:
         print(f"verdict was: {verdict.summary()}")
+    return 0
+
+
+def run_add_signature(args: argparse.Namespace) -> int:
+    from reader.filereading import read_text_limited
+    from reader.packs.archive import PackFormatError, add_signature
+    from reader.packs.minisign import MinisignError, parse_signature
+
+    try:
+        text = read_text_limited(args.signature, 16 * 1024)
+        sig = parse_signature(text)
+        add_signature(args.file, text.encode("utf-8"))
+    except (OSError, UnicodeDecodeError, MinisignError, PackFormatError) as exc:
+        return _fail(f"not changed: {exc}")
+    print(f"{args.file}: signature by key {sig.id_hex} added; check it with 'pack verify'")
     return 0
 
 

@@ -166,19 +166,35 @@ class PackArchive:
         return sha.hexdigest(), size
 
 
-def write_archive(out: Path, root: Path, names: list[str], manifest: bytes, signature: bytes) -> None:
+def write_archive(
+    out: Path, root: Path | None, names: list[str], manifest: bytes, signature: bytes | None
+) -> None:
     """Write the pack file: manifest, signature, then the files in order; replaced atomically."""
+    _write(
+        out, [(MANIFEST_NAME, manifest)] + ([(SIGNATURE_NAME, signature)] if signature else []), root, names
+    )
+
+
+def _write(out: Path, first: list[tuple[str, bytes]], root: Path | None, names: list[str]) -> None:
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            _add(archive, MANIFEST_NAME, manifest)
-            _add(archive, SIGNATURE_NAME, signature)
+            for name, data in first:
+                _add(archive, name, data)
             for name in names:
-                _add(archive, name, (root / name).read_bytes())
+                _add(archive, name, (root / name).read_bytes() if root is not None else b"")
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def add_signature(pack: Path, signature: bytes) -> None:
+    """Put (or replace) the signature of a pack's manifest; the rest is copied as it is."""
+    with PackArchive(pack) as archive:
+        members = [(MANIFEST_NAME, archive.read(MANIFEST_NAME)), (SIGNATURE_NAME, signature)]
+        members += [(name, archive.read(name, MAX_FILE_BYTES)) for name in sorted(archive.content_names())]
+    _write(pack, members, None, [])
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -73,8 +73,9 @@ def content_errors(folder: Path) -> list[str]:
 
 
 def build_pack(
-    folder: Path, key: SecretKey, version: int, out: Path, *, created: dt.datetime | None = None
+    folder: Path, key: SecretKey | None, version: int, out: Path, *, created: dt.datetime | None = None
 ) -> Built:
+    """With no key the pack has no signature (see `add_signature`: for `minisign -S`)."""
     """Check, describe, sign and write; raises BuildError (content errors listed) or ManifestError."""
     description = read_description(folder)
     errors = content_errors(folder)
@@ -96,6 +97,6 @@ def build_pack(
     )
     raw = manifest.to_bytes()
     comment = f"pack:{manifest.pack_id}\tversion:{version}\tcreated:{manifest.created}"
-    signature = key.sign(raw, comment).file_text().encode("ascii")
+    signature = key.sign(raw, comment).file_text().encode("ascii") if key is not None else None
     write_archive(out, folder, names, raw, signature)
-    return Built(out, manifest, key.public.id_hex)
+    return Built(out, manifest, key.public.id_hex if key is not None else "")

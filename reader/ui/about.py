@@ -32,7 +32,7 @@ def about_text(packs: LoadedPacks | None) -> str:
             where = (
                 "bundled with the reader" if label.bundled else f"installed ({label.signer or UNVERIFIED})"
             )
-            lines.append(f"  {pack_line(label)} [{label.pack_id}], {where}")
+            lines.append(f"\u2022 {pack_line(label)} [{label.pack_id}], {where}")
         if packs.library is not None:
             lines += ["", f"Pack library: {packs.library.root}"]
     return "\n".join(lines)

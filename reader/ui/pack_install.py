@@ -84,8 +84,22 @@ def install_pack_file(
     trust = load_trust(packs.trust_files)
     verdict = verify_pack(path, trust)
     text = verdict_text(verdict)
+    installed = packs.library.pack(verdict.manifest.pack_id) if verdict.manifest else None
+    if installed is not None:
+        text += f"\nInstalled now: version {installed.version}"
     if not verdict.trusted:
         tell(parent, "Content pack not installed", f"{text}\n\nNothing was installed.")
+        return False
+    if (
+        installed is not None
+        and verdict.manifest is not None
+        and verdict.manifest.version <= installed.version
+    ):
+        tell(
+            parent,
+            "Content pack not installed",
+            f"{text}\n\nThis version is not newer. Nothing was installed.",
+        )
         return False
     if not confirm(parent, text):
         return False

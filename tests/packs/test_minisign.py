@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,45 @@ def test_the_minisign_tool_signs_with_our_protected_secret_key(tmp_path: Path):
         capture_output=True,
     )
     key.public.verify(b"x", minisign.parse_signature((tmp_path / "data.minisig").read_text()))
+
+
+@needs_tool
+def test_a_pack_signed_with_the_minisign_tool_installs(tmp_path: Path, key, library):
+    """A publisher who signs with `minisign -S`: `pack build --unsigned`, sign pack.json, add-signature."""
+    from reader.cli import main
+    from reader.packs.verify import verify_pack
+    from tests.packs.helpers import make_folder, trust_of
+
+    signed = tmp_path / "tool.hrpack"
+    folder = make_folder(tmp_path / "src")
+    assert main(["pack", "build", str(folder), "--unsigned", "--version", "1", "-o", str(signed)]) == 0
+    assert not verify_pack(signed, trust_of(key)).trusted
+    with zipfile.ZipFile(signed) as archive:
+        (tmp_path / "pack.json").write_bytes(archive.read("pack.json"))
+    tool = {"cwd": tmp_path, "check": True, "capture_output": True}
+    subprocess.run([MINISIGN, "-G", "-W", "-p", "k.pub", "-s", "k.key"], **tool)
+    subprocess.run([MINISIGN, "-S", "-s", "k.key", "-m", "pack.json"], **tool)
+    assert main(["pack", "add-signature", str(signed), str(tmp_path / "pack.json.minisig")]) == 0
+    tool_key = minisign.parse_public_key((tmp_path / "k.pub").read_text())
+    trust = trust_of(key)
+    trust.keys.append(trust.keys[0].__class__("minisign tool key", tool_key, "test"))
+    verdict = verify_pack(signed, trust)
+    assert verdict.trusted and verdict.signer is not None and verdict.signer.name == "minisign tool key"
+    pack, _ = library.install(signed, trust)
+    assert pack.verified and pack.signer == "minisign tool key"
+
+
+@needs_tool
+def test_a_pack_built_here_verifies_with_the_minisign_tool(tmp_path: Path, key):
+    from tests.packs.helpers import build, make_folder
+
+    pack = build(make_folder(tmp_path / "src"), key, 1, tmp_path)
+    with zipfile.ZipFile(pack) as archive:
+        (tmp_path / "pack.json").write_bytes(archive.read("pack.json"))
+        (tmp_path / "pack.json.minisig").write_bytes(archive.read("pack.json.minisig"))
+    (tmp_path / "k.pub").write_text(key.public.file_text())
+    done = subprocess.run(
+        [MINISIGN, "-V", "-p", "k.pub", "-m", "pack.json"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "pack:clinic-extra\tversion:1" in done.stdout

@@ -176,6 +176,18 @@ def test_install_from_the_window_shows_the_verdict_first(qtbot, tmp_path, librar
             lambda _w, t, x: shown.append((t, x)),
         )
         assert shown[-1][0] == "Content pack installed" and library.pack("clinic-extra") is not None
+
+        asked.clear()
+        before = snapshot(library.root)
+        assert not install_pack_file(
+            session.window,
+            session.window.packs,
+            signed,
+            lambda _w, text: asked.append(text) or True,
+            lambda _w, title, text: shown.append((title, text)),
+        )
+        assert not asked and "not newer" in shown[-1][1] and "Installed now: version 3" in shown[-1][1]
+        assert snapshot(library.root) == before
     finally:
         session.shut_down()
 
