@@ -194,3 +194,17 @@ def test_install_from_the_window_shows_the_verdict_first(qtbot, tmp_path, librar
 
 def test_installing_is_not_a_kiosk_action():
     assert SPECS_BY_NAME["install_pack"].kiosk is False
+
+
+def test_a_kiosk_ignores_a_library_its_account_could_change(tmp_path):
+    """The kiosk account is shared by every patient: only a root-owned library is read (as root,
+    nothing counts as root-owned-only either: root can write every folder)."""
+    import argparse
+
+    from reader.pack_session import pack_library
+
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    args = argparse.Namespace(library=folder, content=None)
+    assert pack_library(args, kiosk=object()) is None
+    assert pack_library(args) is not None and pack_library(args).root == folder  # a desktop reader
