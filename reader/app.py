@@ -187,7 +187,7 @@ def load_content_showing_progress(
     pack: Path,
     cache_dir: Path | None = None,
     show_after: float = PROGRESS_AFTER_S,
-    loader: Callable[..., LoadResult] = load_content,  # e.g. reader.pack_session.PackLoader
+    loader: Callable[..., LoadResult] | None = None,  # default load_content; e.g. pack_session.PackLoader
 ) -> LoadResult:
     """Load the pack in a thread; if that takes long (the first start on a large pack parses and
     validates every file), show a progress window meanwhile instead of a frozen nothing."""
@@ -200,7 +200,7 @@ def load_content_showing_progress(
 
     def work() -> None:
         try:
-            state["result"] = loader(pack, cache_dir, on_progress)
+            state["result"] = (loader or load_content)(pack, cache_dir, on_progress)
         except BaseException as exc:  # re-raised on the GUI thread below
             state["error"] = exc
         finally:
