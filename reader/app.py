@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from reader import paths
 from reader.content import LoadResult, load_content
 from reader.content.model import Topic
-from reader.pack_session import PackLoader, pack_library, pack_topics
+from reader.pack_session import PackLoader, pack_library, pack_topics, packs_reloader
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon
@@ -124,6 +124,8 @@ class ReaderSession(QObject):
             result.topics, index_dir, synonyms_path, trusted_index_only, each
         )  # for the worker
         self._index_started = False
+        self.reload_packs: Callable[[], tuple[LoadResult, Any]] | None = None  # see _on_packs_changed
+        self.window.packsChanged.connect(self._on_packs_changed)
         if not result.topics:
             self.window.show_empty_pack(pack, result.errors)
         else:
@@ -136,6 +138,25 @@ class ReaderSession(QObject):
         self._index_started = True
         self.window.set_index_status("Preparing the search index…", busy=True)
         self.builder.start(self._job)
+
+    @Slot()
+    def _on_packs_changed(self) -> None:
+        """A pack was installed from the window: load the packs again, then prepare search again."""
+        if self.reload_packs is None:
+            return
+        result, packs = self.reload_packs()
+        self.window.set_search_service(None)  # requests not yet started are dropped
+        self.window.search_panel.runner.wait()
+        self.builder.wait()
+        old, self.builder.service = self.builder.service, None
+        if old is not None:
+            old.close()
+        self.window.replace_topics(result.topics)
+        self.window.set_packs(packs)
+        self.window.show_content_errors(result.errors)
+        self._job = replace(self._job, topics=result.topics, packs=pack_topics(packs, _synonyms_path))
+        self._index_started = False
+        self.start_index()
 
     @Slot(object)
     def _on_index_ready(self, service: Any) -> None:
@@ -273,6 +294,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         trusted_index_only=kiosk is not None,
         packs=packs.loaded,
     )
+    session.reload_packs = packs_reloader(pack, packs.library)
     hook = ExceptionHook(lambda message: session.window.statusBar().showMessage(message)).install()
     if getattr(args, "exit_after_paint", False):
         session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,3 +75,17 @@ def pack_topics(loaded: LoadedPacks | None, synonyms_for: Any) -> tuple[PackTopi
         for s in loaded.sources
         if loaded.pack_topics.get(s.label.pack_id)
     )
+
+
+def packs_reloader(
+    bundled: Path, library: PackLibrary | None
+) -> Callable[[], tuple[LoadResult, LoadedPacks]]:
+    """Loads the packs again (after an install from the window), with the content cache."""
+
+    def reload() -> tuple[LoadResult, LoadedPacks]:
+        loader = PackLoader(bundled, library)
+        result = loader(bundled, paths.content_cache_dir())
+        assert loader.loaded is not None
+        return result, loader.loaded
+
+    return reload

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,6 +73,8 @@ class WindowOptions:
 
 class MainWindow(QMainWindow):
     """One window over a list of topics. Navigation goes through `navigate()` and is recorded."""
+
+    packsChanged = Signal()  # noqa: N815 - a pack was installed from the window: the session reloads
 
     def __init__(
         self,
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow):
         a["print_preview"].triggered.connect(self.print_preview)
         a["export_pdf"].triggered.connect(self.ask_export_pdf)
         a["quit"].triggered.connect(self.close)
-        a["install_pack"].triggered.connect(lambda: ask_install_pack(self, self.packs))
+        a["install_pack"].triggered.connect(self._install_pack)
         a["about"].triggered.connect(lambda: show_about(self, self.packs))
         for choice in ThemeChoice:
             a[f"theme_{choice.value}"].triggered.connect(lambda _=False, c=choice: self.set_theme(c))
@@ -346,6 +348,23 @@ class MainWindow(QMainWindow):
     def set_search_service(self, service: Any) -> None:
         """Hand the ready search service to the panel (None: "preparing the index")."""
         self.search_panel.set_service(service)
+
+    def _install_pack(self) -> None:
+        if ask_install_pack(self, self.packs):
+            self.packsChanged.emit()
+
+    def replace_topics(self, topics: Sequence[Topic]) -> None:
+        """Show another set of topics (packs installed meanwhile), staying on the topic being read."""
+        current = self.current_topic()
+        self._topics = TopicStore.wrap(topics)
+        self._topic_order = self._topics.ids()
+        old = self.toc.model()
+        self.toc.setModel(TocModel(self._topics, self))
+        old.deleteLater()
+        if current is not None and self._topics.get(current.id) is not None:
+            self.navigate(current.id, record=False)
+        elif self._topic_order:
+            self.navigate(self._topic_order[0])
 
     def set_packs(self, packs: LoadedPacks) -> None:
         """The content packs shown: their names go into the credits and Help > About."""

@@ -61,14 +61,14 @@ def inform(parent: QWidget, title: str, text: str) -> None:
     _box(parent, title, text, QMessageBox.Icon.Information).exec()
 
 
-def ask_install_pack(parent: QWidget, packs: LoadedPacks | None) -> None:
+def ask_install_pack(parent: QWidget, packs: LoadedPacks | None) -> bool:
+    """True when a pack was installed."""
     if packs is None or packs.library is None:
         inform(parent, "Install content pack", "This reader shows one content folder only: no pack library.")
-        return
+        return False
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
     chosen, _ = QFileDialog.getOpenFileName(parent, "Install content pack", start, "Content packs (*.hrpack)")
-    if chosen:
-        install_pack_file(parent, packs, Path(chosen))
+    return bool(chosen) and install_pack_file(parent, packs, Path(chosen))
 
 
 def install_pack_file(
@@ -112,6 +112,6 @@ def install_pack_file(
         parent,
         "Content pack installed",
         f"{pack.manifest.title}, version {pack.version}, is installed.\n"
-        "Its topics appear when the reader is started again.",
+        "Its topics are added to the contents; search is prepared again meanwhile.",
     )
     return True

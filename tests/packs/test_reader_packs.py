@@ -208,3 +208,31 @@ def test_a_kiosk_ignores_a_library_its_account_could_change(tmp_path):
     args = argparse.Namespace(library=folder, content=None)
     assert pack_library(args, kiosk=object()) is None
     assert pack_library(args) is not None and pack_library(args).root == folder  # a desktop reader
+
+
+def test_a_pack_installed_from_the_window_shows_at_once(qtbot, tmp_path, library, signed, key):
+    from reader.pack_session import packs_reloader
+
+    write_user_trust(key)
+    library.root.mkdir(parents=True)
+    session = open_session(qtbot, library, tmp_path)
+    session.reload_packs = packs_reloader(BUNDLED_CONTENT_DIR, library)
+    window = session.window
+    try:
+        session.start_index()
+        qtbot.waitUntil(lambda: window.index_label.text() == "Search ready", timeout=60_000)
+        assert window.navigate("vertebroplasty-kyphoplasty")
+        assert window.topic("quokka-care") is None
+        assert install_pack_file(window, window.packs, signed, lambda _w, _t: True, lambda _w, _t, _x: None)
+        with qtbot.waitSignal(session.builder.ready, timeout=60_000):
+            window.packsChanged.emit()  # what File > Install does after a successful install
+        assert window.current_topic().id == "vertebroplasty-kyphoplasty"  # the reader stays where it was
+        model = window.toc.toc_model()
+        titles = [model.index(row, 0).data(Qt.ItemDataRole.DisplayRole) for row in range(model.rowCount())]
+        assert "Quokka fever care" in titles
+        qtbot.waitUntil(lambda: window.index_label.text() == "Search ready", timeout=60_000)
+        assert {h.topic_id for h in session.builder.service.search("quokka").hits} == {"quokka-care"}
+        assert window.navigate("quokka-care")
+        assert "Content pack: Clinic extra topics, version 3" in window.article.toPlainText()
+    finally:
+        session.shut_down()
