@@ -3,18 +3,14 @@ use: the reader still loads it, and the next install cleans the leftover up."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from reader.packs.library import PackLibrary
 from reader.packs.sources import load_sources, reader_sources
 from reader.resources import BUNDLED_CONTENT_DIR
 from tests.packs.helpers import build, make_folder, snapshot, trust_of
-from tests.repo import REPO_ROOT
+from tests.reliability.procs import spawn_python, stop, wait_for_file
 
 CHILD = """
 import sys, time
@@ -27,7 +23,9 @@ public = minisign.parse_public_key(Path(sys.argv[3]).read_text())
 trust = Trust([TrustedKey("publisher", public, "test")])
 
 def stop_here(staged):
-    Path(sys.argv[4]).write_text(str(staged))  # unpacked and checked: tell the parent, then wait
+    told = Path(sys.argv[4] + ".tmp")
+    told.write_text(str(staged))
+    told.rename(sys.argv[4])  # unpacked and checked: tell the parent (whole), then wait
     time.sleep(60)
 
 PackLibrary(Path(sys.argv[1])).install(Path(sys.argv[2]), trust, before_switch=stop_here)
@@ -49,22 +47,11 @@ def test_killed_after_unpack_before_switch_the_old_version_still_loads(
     pub.write_text(key.public.file_text())
     before = snapshot(library.root)
 
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(library.root), str(v2), str(pub), str(flag)],
-        cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not flag.exists() and child.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert flag.exists(), "the child never reached the switch"
-        staged = Path(flag.read_text())
-        assert (staged / "topics" / "quokka-care.yaml").is_file()  # unpacked in full
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-
+    child = spawn_python(["-c", CHILD, str(library.root), str(v2), str(pub), str(flag)], tmp_path / "home")
+    wait_for_file(flag, child)  # unpacked and checked, about to switch
+    staged = Path(flag.read_text())
+    assert (staged / "topics" / "quokka-care.yaml").is_file()  # unpacked in full
+    stop(child, signal.SIGKILL)
     assert child.returncode == -signal.SIGKILL
     pack = library.pack("clinic-extra")
     assert pack is not None and pack.version == 1
