@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from reader import paths
 from reader.content import LoadResult, load_content
 from reader.content.model import Topic
+from reader.pack_session import PackLoader, pack_library, pack_topics, packs_reloader
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon
@@ -38,15 +39,20 @@ class IndexJob:
     index_dir: Path
     synonyms_path: Path | None
     trusted_only: bool = False  # a kiosk: open index_dir only if nobody but root can write it
+    packs: tuple[Any, ...] = ()  # several packs (reader.packs.sources.PackTopics): an index each
 
 
 def _build_service(job: IndexJob) -> Any:
     """Runs in the worker: the first import of reader.search (and Whoosh) happens here."""
     from reader.search import SearchService
+    from reader.search.combined import open_packs
     from reader.search.trust import kiosk_index_dir
 
-    index_dir = kiosk_index_dir(job.index_dir) if job.trusted_only else job.index_dir
-    service = SearchService(job.topics, index_dir, job.synonyms_path)
+    if job.packs:
+        service = open_packs(job.packs, job.index_dir, kiosk_index_dir if job.trusted_only else lambda d: d)
+    else:
+        index_dir = kiosk_index_dir(job.index_dir) if job.trusted_only else job.index_dir
+        service = SearchService(job.topics, index_dir, job.synonyms_path)
     try:
         report = service.ensure_index()
     except BaseException:
@@ -103,6 +109,7 @@ class ReaderSession(QObject):
         build: Callable[[IndexJob], Any] = _build_service,
         pack: Path | None = None,  # where the topics came from, named when there are none
         trusted_index_only: bool = False,
+        packs: Any = None,  # reader.packs.sources.LoadedPacks: the packs the topics come from
     ) -> None:
         super().__init__()
         self.window = MainWindow(result.topics, settings, theme, options)
@@ -110,8 +117,15 @@ class ReaderSession(QObject):
         self.builder = IndexBuilder(self, build)
         self.builder.ready.connect(self._on_index_ready)
         self.builder.failed.connect(self._on_index_failed)
-        self._job = IndexJob(result.topics, index_dir, synonyms_path, trusted_index_only)  # for the worker
+        if packs is not None:
+            self.window.set_packs(packs)
+        each = pack_topics(packs, _synonyms_path)
+        self._job = IndexJob(
+            result.topics, index_dir, synonyms_path, trusted_index_only, each
+        )  # for the worker
         self._index_started = False
+        self.reload_packs: Callable[[], tuple[LoadResult, Any]] | None = None  # see _on_packs_changed
+        self.window.packsChanged.connect(self._on_packs_changed)
         if not result.topics:
             self.window.show_empty_pack(pack, result.errors)
         else:
@@ -124,6 +138,25 @@ class ReaderSession(QObject):
         self._index_started = True
         self.window.set_index_status("Preparing the search index…", busy=True)
         self.builder.start(self._job)
+
+    @Slot()
+    def _on_packs_changed(self) -> None:
+        """A pack was installed from the window: load the packs again, then prepare search again."""
+        if self.reload_packs is None:
+            return
+        result, packs = self.reload_packs()
+        self.window.set_search_service(None)  # requests not yet started are dropped
+        self.window.search_panel.runner.wait()
+        self.builder.wait()
+        old, self.builder.service = self.builder.service, None
+        if old is not None:
+            old.close()
+        self.window.replace_topics(result.topics)
+        self.window.set_packs(packs)
+        self.window.show_content_errors(result.errors)
+        self._job = replace(self._job, topics=result.topics, packs=pack_topics(packs, _synonyms_path))
+        self._index_started = False
+        self.start_index()
 
     @Slot(object)
     def _on_index_ready(self, service: Any) -> None:
@@ -171,7 +204,11 @@ PROGRESS_AFTER_S = 0.3  # a warm start never shows the progress window
 
 
 def load_content_showing_progress(
-    app: QApplication, pack: Path, cache_dir: Path | None = None, show_after: float = PROGRESS_AFTER_S
+    app: QApplication,
+    pack: Path,
+    cache_dir: Path | None = None,
+    show_after: float = PROGRESS_AFTER_S,
+    loader: Callable[..., LoadResult] | None = None,  # default load_content; e.g. pack_session.PackLoader
 ) -> LoadResult:
     """Load the pack in a thread; if that takes long (the first start on a large pack parses and
     validates every file), show a progress window meanwhile instead of a frozen nothing."""
@@ -184,7 +221,7 @@ def load_content_showing_progress(
 
     def work() -> None:
         try:
-            state["result"] = load_content(pack, cache_dir, on_progress)
+            state["result"] = (loader or load_content)(pack, cache_dir, on_progress)
         except BaseException as exc:  # re-raised on the GUI thread below
             state["error"] = exc
         finally:
@@ -243,7 +280,8 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()
     pack = content_dir(args)
-    result = load_content_showing_progress(app, pack)  # the loader logs each problem
+    packs = PackLoader(pack, pack_library(args, kiosk))  # the bundled pack plus the installed ones
+    result = load_content_showing_progress(app, pack, loader=packs)  # the loader logs each problem
     log.info("%d topic(s) from the content pack %s", len(result.topics), pack)
     session = ReaderSession(
         result,
@@ -254,7 +292,9 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         options=WindowOptions(clock=dt.date.today),
         pack=pack,
         trusted_index_only=kiosk is not None,
+        packs=packs.loaded,
     )
+    session.reload_packs = packs_reloader(pack, packs.library)
     hook = ExceptionHook(lambda message: session.window.statusBar().showMessage(message)).install()
     if getattr(args, "exit_after_paint", False):
         session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))

@@ -56,6 +56,13 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
         help="where the search index lives (default: the user's cache directory)",
     )
     window.add_argument(
+        "--library",
+        type=Path,
+        metavar="DIR",
+        default=None,
+        help="content pack library whose packs are shown with the bundled one (docs/content-packs.md)",
+    )
+    window.add_argument(
         "--theme",
         choices=("system", "light", "dark"),
         default=None,
@@ -118,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument(
         "--rebuild", action="store_true", help="build from scratch even if the index is current"
     )
+    _library_option(index)
     index.set_defaults(run=run_index)
 
     search = commands.add_parser("search", help="search the content and print the results")
@@ -126,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", metavar="QUERY", help='words to look for; "quoted phrase" for exact words')
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (10)")
     search.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    _library_option(search)
     search.set_defaults(run=run_search)
 
     cite = commands.add_parser(
@@ -136,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(cite)
     cite.set_defaults(run=run_cite)
+    from reader.pack_commands import add_pack_commands
+
+    add_pack_commands(commands)
     return parser
 
 
@@ -147,6 +159,16 @@ def _index_dir_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="where the search index lives (default: the user's cache directory)",
+    )
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="also search the packs installed in this pack library (default: the usual library)",
     )
 
 
@@ -177,12 +199,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _search_service(args: argparse.Namespace) -> SearchService | None:
     """The service over the pack's topics; None (after saying why) when nothing could be loaded."""
-    from reader.content import load_content
+    from reader.pack_session import PackLoader, pack_library, pack_topics
     from reader.paths import content_cache_dir
     from reader.search import SearchService, synonyms_file_for
 
     pack = content_dir(args)
-    result = load_content(pack, content_cache_dir())  # unchanged files are not parsed again
+    packs = PackLoader(pack, pack_library(args))  # with the installed packs, unless --content alone
+    result = packs(pack, content_cache_dir())  # unchanged files are not parsed again
     if _says_no_topics(pack, result):
         return None
     for error in result.errors:
@@ -196,6 +219,11 @@ def _search_service(args: argparse.Namespace) -> SearchService | None:
         from reader.paths import default_index_dir
 
         index_dir = default_index_dir()
+    each = pack_topics(packs.loaded, synonyms_file_for)
+    if each:
+        from reader.search.combined import open_packs
+
+        return open_packs(each, index_dir, lambda folder: folder)  # type: ignore[return-value]
     return SearchService(result.topics, index_dir, synonyms_file_for(pack))
 
 

@@ -44,3 +44,33 @@ def config_dir() -> Path:
 
 def log_dir() -> Path:
     return _location(QStandardPaths.StandardLocation.AppLocalDataLocation) / "logs"
+
+
+SYSTEM_PACK_LIBRARY = Path("/var/lib/health-reader/packs")  # a managed install's (packaging/install.sh)
+PACK_TRUST_FILE = "packs.yaml"
+
+
+def user_pack_library() -> Path:
+    """Content packs one user installed: $XDG_DATA_HOME/health-reader/packs."""
+    return _location(QStandardPaths.StandardLocation.GenericDataLocation) / APP_NAME / "packs"
+
+
+def pack_library(explicit: Path | None = None) -> Path:
+    """--library, else the system library when it exists (a managed install), else the user's."""
+    if explicit is not None:
+        return explicit
+    return SYSTEM_PACK_LIBRARY if SYSTEM_PACK_LIBRARY.is_dir() else user_pack_library()
+
+
+def pack_trust_files(library: Path) -> list[Path]:
+    """The trust files that count for `library`: the system ones (e.g. /etc/xdg/health-reader/packs.yaml),
+    and the user's own (~/.config/health-reader/packs.yaml) unless the library is the system one."""
+    set_application_identity()
+    kind = QStandardPaths.StandardLocation.GenericConfigLocation
+    own = Path(QStandardPaths.writableLocation(kind))
+    system = [
+        Path(d) / APP_NAME / PACK_TRUST_FILE for d in QStandardPaths.standardLocations(kind) if Path(d) != own
+    ]
+    if library == SYSTEM_PACK_LIBRARY:
+        return system
+    return [*system, own / APP_NAME / PACK_TRUST_FILE]

@@ -46,6 +46,7 @@ install_debs() {
 # bundle carries the X11 client libraries it finds on the build machine.
 pkgs=("${offscreen_pkgs[@]}" "${window_pkgs[@]}")
 python3 -c 'import ensurepip, venv' 2>/dev/null || pkgs+=(python3-venv)
+[ "$mode" != run ] && pkgs+=(minisign)  # the pack tests check signatures against the minisign tool
 install_debs "${pkgs[@]}"
 
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {

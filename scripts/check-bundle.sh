@@ -7,6 +7,7 @@
 #   system on any path, from an unrelated folder:
 #     health-reader --exit-after-paint   paints the bundled topic, exits 0
 #     health-reader search kyphoplsty --json   suggests "kyphoplasty"
+#     health-reader pack keygen/build/verify/install   a signed pack works (cryptography is in)
 #     health-reader search long --json   suggests nothing (the English
 #       word list of pyspellchecker is in the bundle: without it "long" would become "lung")
 #   and finally `install.sh --uninstall` leaves HOME exactly as it was before the install.
@@ -77,6 +78,18 @@ grep -q '"topic": "vertebroplasty-kyphoplasty"' <<<"$found" || fail "search foun
 asked=$(run search long --json 2>&1) || fail "search long exited non-zero"
 grep -q '"suggestion": null' <<<"$asked" || { echo "$asked" >&2; fail "English word list missing from the bundle"; }
 run check >/dev/null || fail "check exited non-zero"
+
+echo "== a signed content pack, made, checked and installed by the bundle (docs/content-packs.md)"
+mkdir -p "$tmp/pack/topics"
+sed 's/^id: vertebroplasty-kyphoplasty$/id: bundle-pack-topic/; s/works like cement\./works like quokka cement./' \
+  "$prefix/_internal/reader/_data/content/topics/vertebroplasty-kyphoplasty.yaml" > "$tmp/pack/topics/t.yaml"
+printf 'id: bundle-check\ntitle: Bundle check\npublisher: Bundle check\n' > "$tmp/pack/pack.yaml"
+run pack keygen --out "$tmp/keys" --no-passphrase >/dev/null 2>&1 || fail "pack keygen"
+run pack build "$tmp/pack" --key "$tmp/keys/publisher.key" --version 1 -o "$tmp/p.hrpack" >/dev/null || fail "pack build"
+run pack trust "$tmp/keys/publisher.pub" >/dev/null || fail "pack trust"
+run pack verify "$tmp/p.hrpack" | grep -q "verdict: VERIFIED" || fail "pack verify"
+run pack install "$tmp/p.hrpack" >/dev/null || fail "pack install"
+run search quokka --json | grep -q '"topic": "bundle-pack-topic"' || fail "the installed pack is not searched"
 
 echo "== uninstalling"
 (cd "$tmp/elsewhere" && "${installer[@]}" "$tmp/usb/$name/install.sh" --user --uninstall) || fail "--uninstall"

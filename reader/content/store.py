@@ -139,6 +139,10 @@ class TopicStore(Sequence[Topic]):
         """Titles without building any topic."""
         return [r.title for r in self._records]
 
+    def records(self) -> list[TopicRecord]:
+        """The records in order (to combine the topics of several packs into one store)."""
+        return list(self._records)
+
     def fingerprints(self) -> dict[str, str]:
         """topic id -> hash of its file, without building any topic."""
         return {r.topic_id: r.sha256 for r in self._records if r.topic_id is not None}

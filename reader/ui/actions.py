@@ -42,6 +42,11 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
         ("Ctrl+Shift+E",),
         icon="document-export",
     ),
+    ActionSpec(
+        "install_pack",
+        "&Install content pack…",
+        "Check a signed content pack file (e.g. from a USB stick) and install it",
+    ),
     ActionSpec("quit", "&Quit", "Close the reader", (Key.Quit, "Ctrl+Q")),
     # Edit
     ActionSpec("find", "&Find…", "Search all topics", (Key.Find,), kiosk=True, icon="edit-find"),
@@ -81,13 +86,15 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("theme_light", "&Light", "Dark text on a light background", (), False, None, True, "theme"),
     ActionSpec("theme_dark", "&Dark", "Light text on a dark background", (), False, None, True, "theme"),
+    # Help
+    ActionSpec("about", "&About Health Topic Reader", "Version of the reader and of its content packs"),
 )
 
 SPECS_BY_NAME = {spec.name: spec for spec in ACTION_SPECS}
 
 # Where the actions appear; None is a separator, a tuple is a submenu (title, names).
 MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
-    "&File": ["print", "print_preview", "export_pdf", None, "quit"],
+    "&File": ["print", "print_preview", "export_pdf", None, "install_pack", None, "quit"],
     "&Edit": ["find", "next_hit", "previous_hit"],
     "&Go": ["back", "forward", "home"],
     "&View": [
@@ -97,6 +104,7 @@ MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
         None,
         ("&Theme", ["theme_system", "theme_light", "theme_dark"]),
     ],
+    "&Help": ["about"],
 }
 TOOLBAR = ["back", "forward", "home", None, "find", None, "zoom_out", "zoom_reset", "zoom_in", None, "print"]
 

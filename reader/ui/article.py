@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
@@ -15,6 +15,7 @@ from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.content.model import Topic
+from reader.packs.labels import PackLabel
 from reader.ui.render import (
     DEFAULT_EVIDENCE_MAX_AGE_YEARS,
     REFERENCE_PREFIX,
@@ -55,6 +56,7 @@ class ArticleView(QTextBrowser):
         self._clock = clock
         self._max_age = evidence_max_age_years
         self._published_since = True  # the clinicians' list of later studies (a kiosk may hide it)
+        self._packs: dict[str, PackLabel] = {}
         self._topic: Topic | None = None
         self._colors: ThemeColors = LIGHT
         self._anchors: dict[str, int] = {}  # anchor name -> document position
@@ -109,6 +111,15 @@ class ArticleView(QTextBrowser):
         elif self._placeholder_html:
             self.show_placeholder(self._placeholder_html)
 
+    def pack_of(self, topic_id: str) -> PackLabel | None:
+        return self._packs.get(topic_id)
+
+    def set_pack_labels(self, labels: Mapping[str, PackLabel]) -> None:
+        """Which content pack each topic comes from (its credits name the pack)."""
+        self._packs = dict(labels)
+        if self._topic is not None:
+            self._render(keep_position=True)
+
     def set_clock(self, clock: Clock, evidence_max_age_years: int | None = None) -> None:
         self._clock = clock
         if evidence_max_age_years is not None:
@@ -150,6 +161,7 @@ class ArticleView(QTextBrowser):
             today=self._clock(),
             evidence_max_age_years=self._max_age,
             show_published_since=self._published_since,
+            pack=self.pack_of(self._topic.id),
         )
         self.document().setDefaultStyleSheet(article_css(self._colors))
         self._programmatic_scroll = True

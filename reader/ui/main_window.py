@@ -12,9 +12,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.store import TopicStore
+from reader.ui.about import show_about
 from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
 from reader.ui.handout import HandoutCommands
+from reader.ui.pack_install import ask_install_pack
 from reader.ui.plaintext import literal_window_title
 from reader.ui.problems import ProblemsList, problems_summary
 from reader.ui.qthelpers import KeyboardBrowsing, name_dock_buttons
@@ -42,6 +44,9 @@ from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory
 from reader.ui.status_bar import StatusWidgets
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
+
+if TYPE_CHECKING:
+    from reader.packs.sources import LoadedPacks
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +65,8 @@ class WindowOptions:
 class MainWindow(QMainWindow):
     """One window over a list of topics. Navigation goes through `navigate()` and is recorded."""
 
+    packsChanged = Signal()  # noqa: N815 - a pack was installed from the window: the session reloads
+
     def __init__(
         self,
         topics: Sequence[Topic],
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         self._theme = theme
         self._options = options or WindowOptions()
         self._history = NavigationHistory()
+        self.packs: LoadedPacks | None = None  # set by the session: the bundled and installed packs
         self.setObjectName("main_window")
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
@@ -171,6 +179,8 @@ class MainWindow(QMainWindow):
         a["print_preview"].triggered.connect(self.print_preview)
         a["export_pdf"].triggered.connect(self.ask_export_pdf)
         a["quit"].triggered.connect(self.close)
+        a["install_pack"].triggered.connect(self._install_pack)
+        a["about"].triggered.connect(lambda: show_about(self, self.packs))
         for choice in ThemeChoice:
             a[f"theme_{choice.value}"].triggered.connect(lambda _=False, c=choice: self.set_theme(c))
         self._theme.themeChanged.connect(self._on_theme_changed)
@@ -317,6 +327,28 @@ class MainWindow(QMainWindow):
         """Hand the ready search service to the panel (None: "preparing the index")."""
         self.search_panel.set_service(service)
 
+    def _install_pack(self) -> None:
+        if ask_install_pack(self, self.packs):
+            self.packsChanged.emit()
+
+    def replace_topics(self, topics: Sequence[Topic]) -> None:
+        """Show another set of topics (packs installed meanwhile), staying on the topic being read."""
+        current = self.current_topic()
+        self._topics = TopicStore.wrap(topics)
+        self._topic_order = self._topics.ids()
+        old = self.toc.model()
+        self.toc.setModel(TocModel(self._topics, self))
+        old.deleteLater()
+        if current is not None and self._topics.get(current.id) is not None:
+            self.navigate(current.id, record=False)
+        elif self._topic_order:
+            self.navigate(self._topic_order[0])
+
+    def set_packs(self, packs: LoadedPacks) -> None:
+        """The content packs shown: their names go into the credits and Help > About."""
+        self.packs = packs
+        self.article.set_pack_labels({topic_id: s.label for topic_id, s in packs.topic_sources.items()})
+
     def set_index_status(self, message: str, *, busy: bool = False) -> None:
         self.status.set_index_status(message, busy=busy)
 
@@ -353,8 +385,11 @@ class MainWindow(QMainWindow):
     # --- printing (reader.ui.handout) -------------------------------------------------------------------
 
     def _handout_options(self) -> RenderOptions:
+        topic = self.current_topic()
         return RenderOptions(
-            today=self._options.clock(), evidence_max_age_years=self._options.evidence_max_age_years
+            today=self._options.clock(),
+            evidence_max_age_years=self._options.evidence_max_age_years,
+            pack=self.article.pack_of(topic.id) if topic is not None else None,
         )
 
     def export_pdf(self, path: Path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reader.content import citation
 from reader.content.model import Block, BulletList, Credits, Section, Sentence, Topic
+from reader.packs.labels import PackLabel, pack_credits_html, pack_review_notice
 from reader.ui.theme import ThemeColors
 
 DEFAULT_EVIDENCE_MAX_AGE_YEARS = 3  # the usual review cycle of patient-education publishers
@@ -91,6 +92,7 @@ class RenderOptions:
     for_print: bool = False  # a handout has no back links (nothing to click on paper)
     citation_style: str = citation.VANCOUVER  # one formatter per style: reader.content.citation
     show_published_since: bool = True  # a kiosk hides the clinicians' list unless its file says so
+    pack: PackLabel | None = None  # the content pack the topic comes from (credits, review date)
 
 
 def render_topic_html(topic: Topic, options: RenderOptions) -> str:
@@ -105,6 +107,12 @@ def render_topic_html(topic: Topic, options: RenderOptions) -> str:
             f'<tr><td class="notice"><b>About the age of this information.</b> {e(notice)}'
             f"{_later_studies_pointer(len(later), options.for_print)}</td></tr></table>"
         )
+    overdue = pack_review_notice(options.pack, options.today)
+    if overdue:
+        parts.append(
+            '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
+            f'<tr><td class="notice"><b>Overdue for review.</b> {e(overdue)}</td></tr></table>'
+        )
     numbers = {r.id: r.number for r in topic.references}
     for section in topic.sections:
         parts.append(_section_html(section, numbers, topic, options.citation_style))
@@ -112,7 +120,7 @@ def render_topic_html(topic: Topic, options: RenderOptions) -> str:
         parts.append(_references_html(topic, options.for_print, options.citation_style))
     if later:
         parts.append(_published_since_html(topic, options.citation_style))
-    parts.append(_credits_html(topic.credits))
+    parts.append(_credits_html(topic.credits) + pack_credits_html(options.pack))
     return "\n".join(parts)
 
 

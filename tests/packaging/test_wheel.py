@@ -172,3 +172,29 @@ def test_the_wheel_carries_every_data_file(installed: dict[str, Path]) -> None:
         assert shipped == source
     run = data / "resources" / "kiosk" / "health-reader-kiosk-run"
     assert os.access(run, os.X_OK)  # the kiosk scripts keep their executable bit
+
+
+def test_packs_verify_install_and_list_from_the_installed_app(installed: dict[str, Path]) -> None:
+    """A pack made here (signed in this process) is checked, trusted, installed and searched by the
+    installed app, with the checkout out of reach."""
+    from tests.packs.helpers import build, make_folder, new_key
+
+    key = new_key()
+    work = installed["work"] / "packs"
+    pack = build(make_folder(work / "src"), key, 1, work)
+    pub = work / "publisher.pub"
+    pub.write_text(key.public.file_text(), "ascii")
+    verify = _run(installed, "pack", "verify", str(pack), "--trust", str(pub))
+    assert verify.returncode == 0, verify.stderr
+    assert "pack: clinic-extra" in verify.stdout and "verdict: VERIFIED" in verify.stdout
+    refused = _run(installed, "pack", "install", str(pack))
+    assert refused.returncode == 1 and "does not trust" in refused.stderr
+    assert _run(installed, "pack", "trust", str(pub)).returncode == 0
+    done = _run(installed, "pack", "install", str(pack))
+    assert done.returncode == 0, done.stderr
+    assert "installed clinic-extra version 1" in done.stdout
+    listed = _run(installed, "pack", "list")
+    assert "clinic-extra  version 1" in listed.stdout and "verified" in listed.stdout
+    search = _run(installed, "search", "quokka", "--json")
+    assert search.returncode == 0, search.stderr
+    assert {hit["topic"] for hit in json.loads(search.stdout)["hits"]} == {"quokka-care"}
