@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (10)")
     search.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     search.set_defaults(run=run_search)
+
+    voices = commands.add_parser("voices", help="list the engines, voices and languages read aloud can use")
+    voices.set_defaults(run=run_voices)
     return parser
 
 
@@ -266,6 +269,12 @@ def print_result(result: SearchResult, *, bold: bool) -> None:
         print(f"{n:2}. {hit.title} - {hit.topic_title}  {where}  score {hit.score:.2f}")
         text = hit.snippet_html.replace("<mark>", start).replace("</mark>", end)
         print(f"    {html.unescape(text)}")
+
+
+def run_voices(_args: argparse.Namespace) -> int:
+    from reader.speech.listing import list_voices
+
+    return list_voices()
 
 
 def run_kiosk_pin(args: argparse.Namespace) -> int:

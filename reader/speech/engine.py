@@ -23,6 +23,8 @@ MOCK_ENGINE = "mock"  # Qt's test engine: it speaks nothing; only asked for by n
 # Engines tried in order when none is named; the first that opens with a voice is used.
 PREFERRED_ENGINES = ("speechd", "flite", "sapi", "winrt", "darwin", "macos", "android")
 
+FALLBACK_LANGUAGE = "en"  # the engine's starting language when the system has none ("C")
+
 _module: ModuleType | None = None
 _import_error = ""
 
@@ -78,14 +80,37 @@ def open_engine(name: str = "", parent: QObject | None = None) -> QTextToSpeech:
         raise SpeechUnavailableError(f"No speech engine was found. {install_hint()}.")
     problems = []
     for candidate in candidates:
-        engine = module.QTextToSpeech(candidate, parent)
+        engine = _construct(module, candidate, parent)
         problem = _problem_of(engine)
         if problem is None:
             log.info("speech engine %s with %d voice(s)", candidate, len(every_voice(engine)))
             return engine
         problems.append(f"{candidate}: {problem}")
-        engine.deleteLater()
+        _discard(engine)
     raise SpeechUnavailableError(f"No voice could be used ({'; '.join(problems)}). {install_hint()}.")
+
+
+def _construct(module: ModuleType, name: str, parent: QObject | None) -> QTextToSpeech:
+    """The engine. Under the "C" locale (a bare kiosk session, `LANG=C.UTF-8`) speechd finds no
+    voice for the default locale and fails, so the engine starts in English instead."""
+    from PySide6.QtCore import QLocale
+
+    if QLocale().language() != QLocale.Language.C:
+        return module.QTextToSpeech(name, parent)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(FALLBACK_LANGUAGE))
+    try:
+        return module.QTextToSpeech(name, parent)
+    finally:
+        QLocale.setDefault(previous)
+
+
+def _discard(engine: QTextToSpeech) -> None:
+    """Delete an engine now: a speechd engine cancels every message of the client when it goes,
+    so a late deleteLater() would cut off the first sentence of the engine that is used."""
+    import shiboken6
+
+    shiboken6.delete(engine)
 
 
 def _problem_of(engine: QTextToSpeech) -> str | None:
@@ -128,5 +153,5 @@ def all_voices() -> tuple[list[VoiceInfo], list[str]]:
             problems.append(str(exc))
             continue
         voices.extend(voice_info(name, v) for v in every_voice(engine))
-        engine.deleteLater()
+        _discard(engine)
     return voices, problems
