@@ -199,7 +199,7 @@ class KioskSession(QObject):
         self.bar.add(actions["find"], "Search")
         self.bar.add(actions["zoom_out"], "Smaller text")
         self.bar.add(actions["zoom_in"], "Larger text")
-        self.speech.add_buttons(self.bar)
+        self.speech.add_bar()
         if self.config.allow_printing:
             self.print_action = QAction("Print", self)
             self.print_action.setToolTip("Print this topic on the printer here")
@@ -249,7 +249,7 @@ class KioskSession(QObject):
         # The sheet goes on the kiosk's own widgets only: one on the window would stop font
         # changes from reaching the window's views (see resources/styles/kiosk.qss).
         sheet = load_style_sheet()
-        for widget in (self.bar, self.home, self.keyboard_dock, self.overlay):
+        for widget in (self.bar, self.home, self.keyboard_dock, self.overlay, *self.speech.widgets()):
             widget.setStyleSheet(sheet)
         enlarge_touch_targets(self.window)
         enable_touch_scrolling(self.window)

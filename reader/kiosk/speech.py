@@ -1,16 +1,20 @@
-"""Read aloud in the kiosk: large Listen, Pause, Stop and Speed buttons on the kiosk bar, the
-window's own speech toolbar hidden, and speech stopped (speed back to the configured one) when
-a visit ends. With `read_aloud: false` the speech actions are switched off instead."""
+"""Read aloud in the kiosk: a bar of large Listen, Pause, Stop and Speed buttons along the
+bottom of the screen (the top bar has no room left at 1920 px), the window's own speech
+toolbar hidden, and speech stopped (speed back to the configured one) when a visit ends.
+With `read_aloud: false` the speech actions are switched off and there is no bar."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from reader.kiosk.config import KioskConfig
+from reader.kiosk.fonts import scaled_font
 from reader.kiosk.home import KioskBar
 from reader.speech.narrator import Speed
 from reader.ui.actions import SPEECH_ACTIONS, ActionSpec
 from reader.ui.main_window import MainWindow
+from reader.ui.plaintext import plain_label
 from reader.ui.read_aloud import SPEED_ACTIONS
 
 
@@ -26,13 +30,27 @@ class KioskSpeech:
         self.window = window
         self.config = config
         self.speed_button: QToolButton | None = None
+        self.bar: KioskBar | None = None
         window.speech_toolbar.hide()
         window.speech_toolbar.toggleViewAction().setVisible(False)
 
-    def add_buttons(self, bar: KioskBar) -> None:
+    def widgets(self) -> tuple[QWidget, ...]:
+        """The kiosk's own widgets, for its style sheet."""
+        return (self.bar,) if self.bar is not None else ()
+
+    def add_bar(self) -> None:
+        """The read-aloud bar at the bottom of the window (nothing with `read_aloud: false`)."""
         if not self.config.read_aloud:
             return
         actions = self.window.action_table
+        self.bar = bar = KioskBar(self.window)
+        bar.setObjectName("kioskSpeechBar")
+        bar.setWindowTitle("Read aloud")
+        bar.setAccessibleName("Read aloud toolbar")
+        caption = plain_label("Listen to the topic:")
+        caption.setObjectName("kioskSpeechCaption")
+        caption.setFont(scaled_font(1.1))
+        bar.addWidget(caption)
         bar.add(actions["listen"], "Listen")
         bar.add(actions["pause_speech"])
         bar.add(actions["stop_speech"], "Stop")
@@ -47,6 +65,7 @@ class KioskSpeech:
             actions[name].toggled.connect(lambda on, text=label: button.setText(text) if on else None)
             if actions[name].isChecked():
                 button.setText(label)
+        self.window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
 
     def stop(self) -> None:
         """Silence at once (Home, the idle reset, the end of the visit)."""
@@ -56,3 +75,4 @@ class KioskSpeech:
         """Stopped, and the speed back to the configured one: nothing of the visit carries over."""
         self.stop()
         self.window.read_aloud.set_speed(Speed(self.config.speech_speed))
+        self.window.read_aloud.refresh_controls()

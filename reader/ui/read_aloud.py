@@ -211,6 +211,10 @@ class ReadAloud(QObject):
         if script is not None and script.topic_id != topic_id:
             self.stop()
 
+    def refresh_controls(self) -> None:
+        """Pause and Stop enabled only while speaking (after a kiosk's restrict() enabled all)."""
+        self._show_state(self.narrator.state.value)
+
     @Slot(str)
     def _show_state(self, state: str) -> None:
         busy = state != NarratorState.IDLE.value

@@ -37,18 +37,20 @@ def speaking_kiosk(
 
 def _listen(qtbot: QtBot, kiosk: Kiosk) -> None:
     kiosk.session.show_pages()
-    button = kiosk.session.bar.widgetForAction(kiosk.window.action_table["listen"])
+    button = kiosk.session.speech.bar.widgetForAction(kiosk.window.action_table["listen"])
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: kiosk.window.read_aloud.narrator.state is NarratorState.SPEAKING)
 
 
 def test_the_kiosk_bar_has_large_speech_buttons(speaking_kiosk: Kiosk) -> None:
-    bar = speaking_kiosk.session.bar
+    bar = speaking_kiosk.session.speech.bar
+    assert bar is not None and bar.isVisible()
     actions = speaking_kiosk.window.action_table
     for name in ("listen", "pause_speech", "stop_speech"):
         button = bar.widgetForAction(actions[name])
         assert button is not None, name
         assert button.minimumWidth() >= 112 and button.minimumHeight() >= 72
+    assert not actions["pause_speech"].isEnabled() and not actions["stop_speech"].isEnabled()  # silent
     speed = speaking_kiosk.session.speech.speed_button
     assert speed is not None and speed.text() == "Speed: Slower"  # the configured speed
     assert not speaking_kiosk.window.speech_toolbar.isVisible()  # the desktop toolbar is not shown
@@ -82,6 +84,6 @@ def test_read_aloud_off_switches_the_actions_off(
         for name in SPEECH_ACTIONS:
             action = kiosk.window.action_table[name]
             assert not action.isEnabled() and not action.isVisible(), name
-        assert kiosk.session.bar.widgetForAction(kiosk.window.action_table["listen"]) is None
+        assert kiosk.session.speech.bar is None
     finally:
         kiosk.session.stop()

@@ -185,9 +185,8 @@ def test_check_says_whether_read_aloud_can_speak(bundle: Path) -> None:
         if found_tool and not (tools / name).exists():
             (tools / name).symlink_to(found_tool)
     env = {"HOME": str(bundle.parent), "PATH": str(tools), "FAKE_MISSING": ""}
-    bare = subprocess.run(
-        ["/bin/sh", str(bundle / "install.sh"), "--check"], env=env, capture_output=True, text=True, check=False
-    )
+    command = ["/bin/sh", str(bundle / "install.sh"), "--check"]
+    bare = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert bare.returncode == 0, bare.stderr  # a warning: the reader works without speech
     assert "read aloud: warning: not found: speech-dispatcher espeak-ng" in bare.stdout
     assert "Debian/Ubuntu: speech-dispatcher speech-dispatcher-espeak-ng espeak-ng" in bare.stdout
