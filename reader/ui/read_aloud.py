@@ -67,6 +67,9 @@ class ReadAloud(QObject):
         self.narrator = Narrator(os.environ.get(ENGINE_VARIABLE, ""), memory, self)
         self._lexicons: dict[str, Lexicon] = {}
         self._probed = False
+        self._probe_timer = QTimer(self)  # a child: a closed window never probes
+        self._probe_timer.setSingleShot(True)
+        self._probe_timer.timeout.connect(self.probe)
         self._connect()
         self._show_state(NarratorState.IDLE.value)
 
@@ -90,13 +93,14 @@ class ReadAloud(QObject):
 
     @Slot()
     def _probe_later(self) -> None:
-        if not self._probed:
-            QTimer.singleShot(PROBE_DELAY_MS, self.probe)
+        if not self._probed and self._actions["listen"].isEnabled():  # not in a kiosk without it
+            self._probe_timer.start(PROBE_DELAY_MS)
 
     @Slot()
     def probe(self) -> str:
         """Open the engine now; when there is none, disable Listen and say why. Returns the reason."""
         self._probed = True
+        self._probe_timer.stop()
         reason = self.narrator.unavailableReason()
         if reason:
             self._disable(reason)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
 
 from reader.speech.narrator import Speed
 from reader.ui.actions import Actions, plain_text
+from reader.ui.plaintext import plain_label
 from reader.ui.read_aloud import SPEED_ACTIONS, ReadAloud
 
 if TYPE_CHECKING:
@@ -58,8 +59,7 @@ class SpeechControls(QToolBar):
         return button
 
     def _combo(self, label: str, tooltip: str, items: list[str]) -> QComboBox:
-        caption = QLabel(f"{label}:")
-        caption.setTextFormat(Qt.TextFormat.PlainText)
+        caption = plain_label(f"{label}:")
         combo = QComboBox()
         combo.setObjectName(f"speech_{label.lower()}")
         combo.setAccessibleName(label)
