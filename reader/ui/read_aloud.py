@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENGINE_VARIABLE = "HEALTH_READER_SPEECH_ENGINE"  # an engine by name (tests: "mock"); "" = the best
+STATUS_MS = 10_000  # how long a message about speech stays in the status bar
 PROBE_DELAY_MS = 1500  # after the first paint: whether Listen can work, before anyone presses it
 LISTEN_ACTIONS = ("listen", "listen_section", "listen_sentence")
 SPEED_ACTIONS = {Speed.SLOWER: "speech_slower", Speed.NORMAL: "speech_normal", Speed.FASTER: "speech_faster"}
@@ -104,6 +105,7 @@ class ReadAloud(QObject):
         reason = self.narrator.unavailableReason()
         if reason:
             self._disable(reason)
+            self._tell(f"Read aloud is off: {reason}")  # once, for whoever sets the machine up
         self.availabilityKnown.emit(reason)
         return reason
 
@@ -118,9 +120,12 @@ class ReadAloud(QObject):
     def _on_failed(self, reason: str) -> None:
         if self.narrator.unavailableReason():
             self._disable(reason)
+        self._tell(f"Reading aloud stopped: {reason}")
+
+    def _tell(self, message: str) -> None:
         window = self._article.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(f"Reading aloud stopped: {reason}", 8000)
+            window.statusBar().showMessage(message, STATUS_MS)
 
     # --- what to say -------------------------------------------------------------------------------
 

@@ -163,3 +163,4 @@ def test_with_no_engine_listen_is_disabled_and_says_why(
     assert button.toolTip().startswith("Reading aloud is not available")
     assert "Install" in button.toolTip() and "speech-dispatcher" in button.toolTip()
     assert not window.speech_toolbar.voice.isEnabled()
+    assert window.statusBar().currentMessage() == f"Read aloud is off: {reason}"
