@@ -97,6 +97,10 @@ class Narrator(QObject):
         self.engine()
         return self._reason
 
+    def is_open(self) -> bool:
+        """Whether an engine was opened (nothing is imported or opened by asking)."""
+        return self._engine is not None
+
     def known_problem(self) -> str:
         """Why there is no engine, if opening one was already tried and failed (opens nothing)."""
         return self._reason

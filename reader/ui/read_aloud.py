@@ -49,6 +49,7 @@ class ReadAloud(QObject):
     """Connects the speech actions to a narrator, and the narrator to the article and comparison."""
 
     availabilityKnown = Signal(str)  # noqa: N815 - "" when speech works, else why not
+    languageMayHaveChanged = Signal()  # noqa: N815 - another topic is shown
 
     def __init__(
         self,
@@ -219,6 +220,7 @@ class ReadAloud(QObject):
         script = self.narrator.script
         if script is not None and script.topic_id != topic_id:
             self.stop()
+        self.languageMayHaveChanged.emit()
 
     def refresh_controls(self) -> None:
         """Pause and Stop enabled only while speaking (after a kiosk's restrict() enabled all)."""

@@ -49,6 +49,7 @@ class SpeechControls(QToolBar):
         self._show_speed(read_aloud.narrator.speed)
         self.voice.activated.connect(self._on_voice_chosen)
         read_aloud.availabilityKnown.connect(self.fill_voices)
+        read_aloud.languageMayHaveChanged.connect(self._refill_voices)
 
     def _button(self, name: str) -> QToolButton:
         action = self._actions[name]
@@ -96,6 +97,12 @@ class SpeechControls(QToolBar):
         if current in names:
             self.voice.setCurrentIndex(names.index(current))
         self.voice.setEnabled(bool(names))
+
+    @Slot()
+    def _refill_voices(self) -> None:
+        """Another topic may be in another language: its voices (only once an engine is open)."""
+        if self._read_aloud.narrator.is_open():
+            self.fill_voices()
 
     @Slot(int)
     def _on_voice_chosen(self, index: int) -> None:

@@ -122,6 +122,7 @@ def test_going_to_another_topic_stops_speech(
     assert narrator.state is NarratorState.SPEAKING and narrator.script.topic_id == first
     window.navigate(next(t.id for t in topics if t.id != first))
     assert narrator.state is NarratorState.IDLE  # at once, not after the sentence being said
+    assert window.speech_toolbar.voice.count() >= 2  # the new topic's voices, the engine being open
 
 
 def test_speed_and_voice_are_remembered(qtbot, window: MainWindow, tmp_path: Path) -> None:
