@@ -120,7 +120,22 @@ check_libraries() {  # $1: the program folder (with _internal/); prints a report
     echo "  fonts: none found: text would be drawn as boxes (install: Debian/Ubuntu: fonts-dejavu-core; Fedora: dejavu-sans-fonts)"
     status=1
   fi
+  check_speech
   return $status
+}
+
+check_speech() {  # read aloud needs a speech service and a voice; the reader works without them
+  case "$(uname -s)" in Linux) ;; *) return 0 ;; esac
+  missing=""
+  command -v speech-dispatcher >/dev/null 2>&1 || missing="$missing speech-dispatcher"
+  command -v espeak-ng >/dev/null 2>&1 || missing="$missing espeak-ng"
+  if [ -z "$missing" ]; then
+    echo "  read aloud: ok (speech-dispatcher and espeak-ng found; 'health-reader voices' lists the voices)"
+  else
+    echo "  read aloud: warning: not found:$missing; the Listen button will be disabled"
+    echo "    (install: Debian/Ubuntu: speech-dispatcher speech-dispatcher-espeak-ng espeak-ng;"
+    echo "     Fedora: speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)"
+  fi
 }
 
 # --- install and uninstall ---------------------------------------------------------------------

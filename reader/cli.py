@@ -148,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.pack_commands import add_pack_commands
 
     add_pack_commands(commands)
+    voices = commands.add_parser("voices", help="list the engines, voices and languages read aloud can use")
+    voices.set_defaults(run=run_voices)
     return parser
 
 
@@ -309,6 +311,12 @@ def run_cite(args: argparse.Namespace) -> int:
     from reader.cite_command import run_cite as cite
 
     return cite(args, content_dir(args))
+
+
+def run_voices(_args: argparse.Namespace) -> int:
+    from reader.speech.listing import list_voices
+
+    return list_voices()
 
 
 def run_kiosk_pin(args: argparse.Namespace) -> int:

@@ -21,6 +21,11 @@ offscreen_pkgs=(libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus
 window_pkgs=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
   libxcb-xkb1 libx11-xcb1 xvfb xauth)
+# Read aloud: Qt's speechd engine talks to speech-dispatcher, which speaks with espeak-ng. The
+# tests use Qt's mock engine; scripts/check-speech.sh (a slow test) drives the real path into
+# WAVs; the bundle build takes libspeechd (the speechd plugin's library) from here.
+speech_pkgs=(speech-dispatcher espeak-ng)
+[ "$mode" = run ] && speech_pkgs+=(speech-dispatcher-espeak-ng)  # its espeak-ng module, for sound
 
 missing_debs() {
   local pkg
@@ -44,7 +49,7 @@ install_debs() {
 
 # Every mode takes the X11 set too: the window needs it, the tests start real windows, and the
 # bundle carries the X11 client libraries it finds on the build machine.
-pkgs=("${offscreen_pkgs[@]}" "${window_pkgs[@]}")
+pkgs=("${offscreen_pkgs[@]}" "${window_pkgs[@]}" "${speech_pkgs[@]}")
 python3 -c 'import ensurepip, venv' 2>/dev/null || pkgs+=(python3-venv)
 [ "$mode" != run ] && pkgs+=(minisign)  # the pack tests check signatures against the minisign tool
 install_debs "${pkgs[@]}"

@@ -78,6 +78,20 @@ grep -q '"topic": "vertebroplasty-kyphoplasty"' <<<"$found" || fail "search foun
 asked=$(run search long --json 2>&1) || fail "search long exited non-zero"
 grep -q '"suggestion": null' <<<"$asked" || { echo "$asked" >&2; fail "English word list missing from the bundle"; }
 run check >/dev/null || fail "check exited non-zero"
+# Read aloud: QtTextToSpeech and the speechd plugin load from the bundle (no speech service in
+# this clean environment: `voices` names the engine, says there is no voice and exits 1) ...
+voices=$(run voices 2>&1) && voices_rc=0 || voices_rc=$?
+grep -q "^Speech engines: speechd" <<<"$voices" || { echo "$voices" >&2; fail "speechd engine not in the bundle"; }
+if grep -q -e "Traceback" -e "not installed" <<<"$voices"; then echo "$voices" >&2; fail "QtTextToSpeech did not load"; fi
+[ "$voices_rc" -le 1 ] || fail "voices exited $voices_rc"
+# ... and, where speech-dispatcher and espeak-ng are installed, the bundle lists their voices.
+speech=$(cd "$root" && bash scripts/check-speech.sh --voices "$prefix/health-reader" 2>&1) && speech_rc=0 || speech_rc=$?
+case $speech_rc in
+  0) grep -q "^speechd: [1-9][0-9]* voice(s)" <<<"$speech" || { echo "$speech" >&2; fail "no speechd voice listed"; } ;;
+  2) echo "(read-aloud voices not checked: speech-dispatcher or espeak-ng missing)" ;;
+  *) echo "$speech" >&2; fail "the bundle could not list the voices of speech-dispatcher" ;;
+esac
+echo "$speech" | grep -E "^(Speech engines|speechd:|Languages)" || true
 
 echo "== a signed content pack, made, checked and installed by the bundle (docs/content-packs.md)"
 mkdir -p "$tmp/pack/topics"

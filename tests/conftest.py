@@ -32,6 +32,9 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     ):
         (home / sub).mkdir()
         monkeypatch.setenv(var, str(home / sub))
+    # Read aloud uses Qt's mock engine: no test depends on (or waits for) the machine's speech
+    # service; tests of a missing engine name one that does not exist.
+    monkeypatch.setenv("HEALTH_READER_SPEECH_ENGINE", "mock")
 
 
 @pytest.fixture

@@ -40,6 +40,13 @@ def _within(low: float, high: float) -> Check:
     return check
 
 
+def _one_of(*choices: str) -> Check:
+    def check(value: Any) -> str | None:
+        return None if value in choices else f"must be one of {', '.join(choices)}, not {value!r}"
+
+    return check
+
+
 def _key_chord(value: Any) -> str | None:
     sequence = QKeySequence(value)
     if sequence.isEmpty() or sequence.count() != 1 or sequence.toString() == "":
@@ -87,6 +94,14 @@ class KioskConfig:
         "(hidden by default: a patient kiosk shows the original text).",
     )
     on_screen_keyboard: bool = _setting(True, "Show the built-in keyboard when the search field is touched.")
+    read_aloud: bool = _setting(
+        True, "Offer Listen, Pause, Stop and Speed buttons that read topics aloud (see docs/kiosk.md)."
+    )
+    speech_speed: str = _setting(
+        "normal",
+        "Speed of reading aloud at the start of each visit: slower, normal or faster.",
+        check=_one_of("slower", "normal", "faster"),
+    )
     pin_hash: str = _setting(
         "", "Salted hash of the administrator PIN, written by `python main.py kiosk-pin`.", check=_pin_hash
     )

@@ -39,6 +39,7 @@ from reader.kiosk.reset import (
     close_dialogs_and_menus,
     forget_edit_history,
 )
+from reader.kiosk.speech import KioskSpeech, allowed_in_kiosk
 from reader.kiosk.touch import enable_touch_scrolling, enlarge_touch_targets
 from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
@@ -120,6 +121,7 @@ class KioskSession(QObject):
         self.home = KioskHome(topics_of(self.window))
         self.stack = QStackedWidget()
         self.bar = KioskBar(self.window)
+        self.speech = KioskSpeech(self.window, self.config)
         self.keyboard = OnScreenKeyboard(key_px=64)
         self.keyboard_dock = QDockWidget("Keyboard", self.window)
         self.overlay = CountdownOverlay(self.window)
@@ -158,7 +160,7 @@ class KioskSession(QObject):
                 widget.setTextInteractionFlags(widget.textInteractionFlags() & ~_SELECTING)
 
     def _simplify_chrome(self) -> None:
-        refused = self.window.restrict_actions(lambda spec: spec.kiosk)
+        refused = self.window.restrict_actions(lambda spec: allowed_in_kiosk(self.config, spec))
         log.debug("kiosk: actions off: %s", ", ".join(refused))
         self.window.set_chrome_visible(False)
         self.window.set_file_dialogs_allowed(False)
@@ -197,6 +199,7 @@ class KioskSession(QObject):
         self.bar.add(actions["find"], "Search")
         self.bar.add(actions["zoom_out"], "Smaller text")
         self.bar.add(actions["zoom_in"], "Larger text")
+        self.speech.add_bar()
         if self.config.allow_printing:
             self.print_action = QAction("Print", self)
             self.print_action.setToolTip("Print this topic on the printer here")
@@ -246,7 +249,7 @@ class KioskSession(QObject):
         # The sheet goes on the kiosk's own widgets only: one on the window would stop font
         # changes from reaching the window's views (see resources/styles/kiosk.qss).
         sheet = load_style_sheet()
-        for widget in (self.bar, self.home, self.keyboard_dock, self.overlay):
+        for widget in (self.bar, self.home, self.keyboard_dock, self.overlay, *self.speech.widgets()):
             widget.setStyleSheet(sheet)
         enlarge_touch_targets(self.window)
         enable_touch_scrolling(self.window)
@@ -284,6 +287,7 @@ class KioskSession(QObject):
 
     @Slot()
     def show_home(self) -> None:
+        self.speech.stop()
         self._hide_suggestions()
         self.stack.setCurrentWidget(self.home)
         self.home.verticalScrollBar().setValue(0)
@@ -315,6 +319,7 @@ class KioskSession(QObject):
     @Slot()
     def reset(self) -> None:
         """Wipe what the last person left: back to the home page as if freshly started."""
+        self.speech.reset()
         close_dialogs_and_menus()
         self.window.reset_state()
         self.window.set_zoom(self.config.zoom_percent, persist=False)

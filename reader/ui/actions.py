@@ -86,8 +86,40 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("theme_light", "&Light", "Dark text on a light background", (), False, None, True, "theme"),
     ActionSpec("theme_dark", "&Dark", "Light text on a dark background", (), False, None, True, "theme"),
+    # Speak (reader.ui.read_aloud; a kiosk offers them only when its read_aloud setting is on)
+    ActionSpec(
+        "listen",
+        "&Listen",
+        "Read aloud from the section being read (on the comparison: the selected row)",
+        ("Ctrl+Shift+L",),
+        kiosk=True,
+        icon="speech-listen",
+    ),
+    ActionSpec(
+        "listen_section", "Listen to this &section", "Read aloud the section being read", ("Ctrl+Alt+L",)
+    ),
+    ActionSpec(
+        "listen_sentence",
+        "Listen to the se&ntence",
+        "Read aloud the sentence at the cursor",
+        ("Alt+Shift+L",),
+    ),
+    ActionSpec(
+        "pause_speech", "&Pause", "Pause or resume reading aloud", ("Ctrl+Shift+Space",), True, "speech-pause"
+    ),
+    ActionSpec(
+        "stop_speech", "S&top", "Stop reading aloud", ("Ctrl+Shift+X",), kiosk=True, icon="speech-stop"
+    ),
+    ActionSpec("speech_slower", "&Slower", "Speak more slowly", ("Ctrl+Alt+,",), True, None, True, "speed"),
+    ActionSpec("speech_normal", "&Normal speed", "Speak at the normal speed", (), True, None, True, "speed"),
+    ActionSpec("speech_faster", "&Faster", "Speak faster", ("Ctrl+Alt+.",), True, None, True, "speed"),
     # Help
     ActionSpec("about", "&About Health Topic Reader", "Version of the reader and of its content packs"),
+)
+
+SPEECH_ACTIONS = frozenset(
+    {"listen", "listen_section", "listen_sentence", "pause_speech", "stop_speech"}
+    | {"speech_slower", "speech_normal", "speech_faster"}
 )
 
 SPECS_BY_NAME = {spec.name: spec for spec in ACTION_SPECS}
@@ -103,6 +135,16 @@ MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
         "zoom_reset",
         None,
         ("&Theme", ["theme_system", "theme_light", "theme_dark"]),
+    ],
+    "Spea&k": [
+        "listen",
+        "listen_section",
+        "listen_sentence",
+        None,
+        "pause_speech",
+        "stop_speech",
+        None,
+        ("Spee&d", ["speech_slower", "speech_normal", "speech_faster"]),
     ],
     "&Help": ["about"],
 }

@@ -44,6 +44,7 @@ class ArticleView(QTextBrowser):
     linkRequested = Signal(str)  # noqa: N815 - an anchor in the current topic the user clicked
     currentSectionChanged = Signal(str)  # noqa: N815 - id of the section being read ("" above the first)
     firstPainted = Signal()  # noqa: N815 - the first paint of a topic or of the page shown instead
+    topicShown = Signal(str)  # noqa: N815 - id of the topic just rendered (read aloud stops for another)
 
     def __init__(
         self,
@@ -140,6 +141,7 @@ class ArticleView(QTextBrowser):
         self._marks.clear()
         self._target, self._target_anchor = None, ""
         self._render(keep_position=False)
+        self.topicShown.emit(topic.id)
 
     def show_placeholder(self, page_html: str) -> None:
         """Show a page that is not a topic (already escaped HTML); its first paint counts as the

@@ -41,6 +41,7 @@ from reader.ui.references import ReferencesView
 from reader.ui.render import DEFAULT_EVIDENCE_MAX_AGE_YEARS, RenderOptions, section_anchor
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
+from reader.ui.speech_controls import add_read_aloud
 from reader.ui.status_bar import StatusWidgets
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_docks(topics)
         self._build_status_bar()
         self._build_menus_and_toolbar()
+        self.read_aloud, self.speech_toolbar = add_read_aloud(self, settings)  # reader.ui.read_aloud
         self._connect()
         self._restore_settings()
         if self._topic_order:

@@ -34,6 +34,8 @@ _STATE = "window/state"
 _STATE_VERSION = "window/state_version"
 _ZOOM = "view/zoom"
 _THEME = "view/theme"
+_SPEECH_VOICE = "speech/voice_"  # + language: the voice chosen for that language
+_SPEECH_SPEED = "speech/speed"
 
 
 def default_settings_path() -> Path:
@@ -132,6 +134,23 @@ class Settings:
     @theme.setter
     def theme(self, choice: ThemeChoice) -> None:
         self._set(_THEME, choice.value)
+
+    def speech_voice(self, language: str) -> str:
+        """The voice name chosen for a language ("" when none was)."""
+        return str(self._get(_SPEECH_VOICE + language.lower()) or "")
+
+    def set_speech_voice(self, language: str, name: str) -> None:
+        self._set(_SPEECH_VOICE + language.lower(), name)
+
+    @property
+    def speech_speed(self) -> str:
+        """One of "slower", "normal", "faster" (the values of reader.speech.narrator.Speed)."""
+        value = str(self._get(_SPEECH_SPEED) or "normal")
+        return value if value in ("slower", "normal", "faster") else "normal"
+
+    @speech_speed.setter
+    def speech_speed(self, value: str) -> None:
+        self._set(_SPEECH_SPEED, value)
 
     def window_geometry(self) -> QByteArray | None:
         value = self._get(_GEOMETRY)

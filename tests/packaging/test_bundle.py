@@ -171,3 +171,22 @@ def test_a_folder_the_installer_did_not_make_is_not_overwritten(bundle: Path) ->
     assert done.returncode == 1
     assert "was not made by this installer" in done.stderr
     assert [p.name for p in prefix.iterdir()] == ["data.txt"]
+
+
+def test_check_says_whether_read_aloud_can_speak(bundle: Path) -> None:
+    done = _install_sh(bundle, "--check")
+    found = all(shutil.which(tool) for tool in ("speech-dispatcher", "espeak-ng"))
+    if found:
+        assert "read aloud: ok" in done.stdout
+    # the same check on a PATH with only what install.sh needs: no speech tools on it
+    tools = bundle.parent / "fakebin"
+    for name in ("dirname", "awk", "sort", "uname", "sed", "grep", "cat"):
+        found_tool = shutil.which(name)
+        if found_tool and not (tools / name).exists():
+            (tools / name).symlink_to(found_tool)
+    env = {"HOME": str(bundle.parent), "PATH": str(tools), "FAKE_MISSING": ""}
+    command = ["/bin/sh", str(bundle / "install.sh"), "--check"]
+    bare = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert bare.returncode == 0, bare.stderr  # a warning: the reader works without speech
+    assert "read aloud: warning: not found: speech-dispatcher espeak-ng" in bare.stdout
+    assert "Debian/Ubuntu: speech-dispatcher speech-dispatcher-espeak-ng espeak-ng" in bare.stdout

@@ -1,0 +1,125 @@
+"""The read-aloud toolbar of the window: Listen (with a menu for a section or a sentence),
+Pause/Resume, Stop, the speed and the voice. Its buttons are the action table's actions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
+
+from reader.speech.narrator import Speed
+from reader.ui.actions import Actions, plain_text
+from reader.ui.plaintext import plain_label
+from reader.ui.read_aloud import SPEED_ACTIONS, ReadAloud
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+SPEED_LABELS = {Speed.SLOWER: "Slower", Speed.NORMAL: "Normal", Speed.FASTER: "Faster"}
+
+
+class SpeechControls(QToolBar):
+    """Listen / Pause / Stop buttons and the speed and voice choices."""
+
+    def __init__(self, actions: Actions, read_aloud: ReadAloud, parent: QWidget | None = None) -> None:
+        super().__init__("Read aloud", parent)
+        self.setObjectName("speech_toolbar")
+        self.setAccessibleName("Read aloud toolbar")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._actions = actions
+        self._read_aloud = read_aloud
+        self.listen_button = self._button("listen")
+        menu = QMenu(self.listen_button)
+        menu.addAction(actions["listen_section"])
+        menu.addAction(actions["listen_sentence"])
+        self.listen_button.setMenu(menu)
+        self.listen_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.pause_button = self._button("pause_speech")
+        self.stop_button = self._button("stop_speech")
+        self.speed = self._combo("Speed", "How fast the text is read", [s.value for s in Speed])
+        for speed, label in SPEED_LABELS.items():
+            self.speed.setItemText(list(Speed).index(speed), label)
+        self.voice = self._combo("Voice", "The voice for this topic's language (remembered)", [])
+        self.voice.setEnabled(False)
+        self.speed.currentIndexChanged.connect(self._on_speed_chosen)
+        for speed, name in SPEED_ACTIONS.items():
+            actions[name].toggled.connect(lambda on, s=speed: self._show_speed(s) if on else None)
+        self._show_speed(read_aloud.narrator.speed)
+        self.voice.activated.connect(self._on_voice_chosen)
+        read_aloud.availabilityKnown.connect(self.fill_voices)
+        read_aloud.languageMayHaveChanged.connect(self._refill_voices)
+
+    def _button(self, name: str) -> QToolButton:
+        action = self._actions[name]
+        self.addAction(action)
+        button = self.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        button.setAccessibleName(plain_text(action.text()))
+        return button
+
+    def _combo(self, label: str, tooltip: str, items: list[str]) -> QComboBox:
+        caption = plain_label(f"{label}:")
+        combo = QComboBox()
+        combo.setObjectName(f"speech_{label.lower()}")
+        combo.setAccessibleName(label)
+        combo.setToolTip(tooltip)
+        combo.addItems(items)
+        caption.setBuddy(combo)
+        self.addSeparator()
+        self.addWidget(caption)
+        self.addWidget(combo)
+        return combo
+
+    def _show_speed(self, speed: Speed) -> None:
+        self.speed.blockSignals(True)
+        self.speed.setCurrentIndex(list(Speed).index(speed))
+        self.speed.blockSignals(False)
+
+    @Slot(int)
+    def _on_speed_chosen(self, index: int) -> None:
+        self._actions[SPEED_ACTIONS[list(Speed)[index]]].trigger()
+
+    @Slot(str)
+    def fill_voices(self, reason: str = "") -> None:
+        """The voices of the topic's language; the current one selected."""
+        self.voice.clear()
+        if reason:
+            self.voice.setToolTip(f"No voice: {reason}")
+            self.voice.setEnabled(False)
+            return
+        narrator = self._read_aloud.narrator
+        language = self._read_aloud.language()
+        names = narrator.voices(language)
+        self.voice.addItems(names)
+        current = narrator.use_language(language)
+        if current in names:
+            self.voice.setCurrentIndex(names.index(current))
+        self.voice.setEnabled(bool(names))
+
+    @Slot()
+    def _refill_voices(self) -> None:
+        """Another topic may be in another language: its voices (only once an engine is open)."""
+        if self._read_aloud.narrator.is_open():
+            self.fill_voices()
+
+    @Slot(int)
+    def _on_voice_chosen(self, index: int) -> None:
+        if index >= 0:
+            self._read_aloud.narrator.set_voice(self._read_aloud.language(), self.voice.itemText(index))
+
+
+def add_read_aloud(window: MainWindow, settings: Settings) -> tuple[ReadAloud, SpeechControls]:
+    """Read aloud for a window: the controller and its toolbar, beside the navigation toolbar."""
+    read_aloud = ReadAloud(
+        window.action_table,
+        window.article,
+        window.comparison,
+        lambda: window.pages.currentWidget() is window.comparison,
+        settings,
+        window,
+    )
+    controls = SpeechControls(window.action_table, read_aloud, window)
+    QMainWindow.addToolBar(window, Qt.ToolBarArea.TopToolBarArea, controls)
+    return read_aloud, controls
