@@ -29,7 +29,7 @@ from reader import __version__
 from reader.atomicfile import write_atomically
 from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
-from reader.content.schema import SCHEMA_VERSION
+from reader.content.schemafile import SCHEMA_VERSION
 from reader.content.store import TopicRecord
 from reader.locking import InterProcessLock
 

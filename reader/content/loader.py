@@ -12,14 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.content.build import build_topic
 from reader.content.cache import PackCache, pack_cache_dir
 from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
 from reader.content.model import Topic
-from reader.content.schema import validate_structure
 from reader.content.store import TopicRecord, TopicStore
-from reader.content.yamltext import MAX_FILE_BYTES, parse_yaml, too_large
 from reader.filereading import FileTooLargeError, read_bytes_limited
 
 log = logging.getLogger(__name__)
@@ -78,7 +75,15 @@ def _unreadable(path: Path, exc: OSError) -> ContentError:
 
 
 def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
-    """Read, parse, validate and build one topic file. Never raises for bad content."""
+    """Read, parse, validate and build one topic file. Never raises for bad content.
+
+    YAML, the validators and the builder are imported here, on the first file that must be
+    parsed: a warm start takes every topic from the cache and never loads them.
+    """
+    from reader.content.build import build_topic
+    from reader.content.validation import structure_errors
+    from reader.content.yamltext import MAX_FILE_BYTES, parse_yaml, too_large
+
     try:
         raw = read_bytes_limited(path, MAX_FILE_BYTES)  # regular files only, never blocks
     except FileTooLargeError as exc:
@@ -89,7 +94,7 @@ def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
         parsed = parse_yaml(path, raw)
     except ContentError as exc:
         return None, [exc]
-    errors = validate_structure(path, parsed)
+    errors = structure_errors(path, parsed)
     if errors:
         return None, errors
     return build_topic(path, parsed, hashlib.sha256(raw).hexdigest())
