@@ -23,7 +23,7 @@ the development sandbox), no start can write bytecode: the reader's own modules 
 the bytecode compiled at set-up (`scripts/bootstrap.sh`, `compileall`); the bench says whether
 that bytecode is there.
 
-    .venv/bin/python bench/startup_bench.py [--runs 7] [--topics 10000] [--first-runs 3]
+    .venv/bin/python bench/startup_bench.py [--runs 7] [--topics 10000] [--first-runs 3] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def run_child(command: Sequence[str], env: dict[str, str]) -> tuple[float, float
     return wall, usage.ru_maxrss / 1024
 
 
-def reader_command(content: Path) -> list[str]:
-    return [sys.executable, str(ROOT / "main.py"), "--exit-after-paint", "--content", str(content)]
+def reader_command(content: Path, checkout: Path = ROOT) -> list[str]:
+    return [sys.executable, str(checkout / "main.py"), "--exit-after-paint", "--content", str(content)]
 
 
 KIWIX_XVFB_S = 0.41  # Kiwix desktop 2.3 on the same article under Xvfb, as issue 17 quotes it
@@ -104,16 +104,26 @@ def report(label: str, samples: list[tuple[float, float]]) -> float:
     return median
 
 
-def bare_and_warm(runs: int, work: Path) -> tuple[float, float]:
-    """The bare window and the bundled warm start, alternately, so both see the same machine."""
-    home = work / "home-bundled"
+def bare_and_warm(runs: int, work: Path, baseline: Path | None) -> tuple[float, float]:
+    """The bare window and the bundled warm start (and that of a baseline checkout), alternately,
+    so all see the same machine."""
+    home, base_home = work / "home-bundled", work / "home-baseline"
     prepare_warm(BUNDLED_CONTENT_DIR, home)
+    if baseline is not None:
+        run_child(reader_command(BUNDLED_CONTENT_DIR, baseline), _env(base_home))
     bare: list[tuple[float, float]] = []
     warm: list[tuple[float, float]] = []
+    base: list[tuple[float, float]] = []
     for _ in range(runs):
         bare.append(run_child(BARE, _env(work / "home-bare")))
         warm.append(run_child(reader_command(BUNDLED_CONTENT_DIR), _env(home)))
-    return report("bare PySide6 + QTextBrowser", bare), report("bundled, warm", warm)
+        if baseline is not None:
+            base.append(run_child(reader_command(BUNDLED_CONTENT_DIR, baseline), _env(base_home)))
+    bare_median, warm_median = report("bare PySide6 + QTextBrowser", bare), report("bundled, warm", warm)
+    if baseline is not None:
+        base_median = report("bundled, warm, baseline", base)
+        print(f"ratio bundled warm / baseline's ({baseline}): {warm_median / base_median:.2f}x", flush=True)
+    return bare_median, warm_median
 
 
 def under_xvfb(runs: int, work: Path) -> tuple[float, float] | None:
@@ -181,6 +191,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--topics", type=int, default=10_000)
     parser.add_argument("--first-runs", type=int, default=3, help="first starts on the large pack (slow)")
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout (e.g. `git archive` of main) started alternately"
+    )
     args = parser.parse_args()
     print(
         f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
@@ -189,7 +202,7 @@ def main() -> None:
     print(bytecode_note())
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
         work = Path(tmp)
-        bare, warm = bare_and_warm(args.runs, work)
+        bare, warm = bare_and_warm(args.runs, work, args.baseline)
         x11 = under_xvfb(args.runs, work)
         cold_median = cold(args.runs, work)
         plain = without_bytecode(args.runs, work)
