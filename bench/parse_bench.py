@@ -110,7 +110,10 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    )
     with tempfile.TemporaryDirectory(prefix="parse-bench-") as tmp:
         pack = Path(tmp) / "pack"
         files = write_copies(pack, args.copies)

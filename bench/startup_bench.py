@@ -200,6 +200,7 @@ def main() -> None:
         f"Python {platform.python_version()}, {platform.platform()}"
     )
     print(bytecode_note())
+    print("load average at start (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
         work = Path(tmp)
         bare, warm = bare_and_warm(args.runs, work, args.baseline)
@@ -209,6 +210,7 @@ def main() -> None:
         first, large = (
             large_pack(args.topics, args.runs, args.first_runs, work) if args.topics else (0.0, 0.0)
         )
+    print("load average at end (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"ratio bundled warm / bare window: {warm / bare:.2f}x (target <= 2.0x, same run)")
     if x11 is not None:
         print(

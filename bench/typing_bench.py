@@ -100,7 +100,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     qInstallMessageHandler(lambda *_: None)  # the offscreen platform's notes on the completion popup
     with tempfile.TemporaryDirectory(prefix="typing-bench-") as tmp:
