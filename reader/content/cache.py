@@ -1,14 +1,16 @@
 """A cache of loaded topics, so a warm start does not parse and validate every YAML file.
 
 Per content pack, the cache folder holds `index.json` (one row per topic file, keyed by path,
-modification time and size) and a data file of topics as JSON (reader.content.cachecodec),
-read with `pread` only for the topics that are used. Both are plain data: whoever can write the
-cache can change what it says, never run code (the pickled format 1, `index.pickle`, is
-removed unread). A file whose time or size changed is parsed again; anything wrong with the
-cache (missing, truncated, another version, wrong shape) is logged and the pack is loaded from
-its files. A topic whose cached bytes are damaged later, while the reader runs (a checksum per
-topic, a short read after truncation), raises CacheFormatError: the store then reads that
-topic's file again (reader.content.store), and the cache is rewritten at the next start.
+modification time and size), a data file of topics as JSON (reader.content.cachecodec),
+read with `pread` only for the topics that are used, and a headings file of each topic's
+section titles, read when the search first completes a query (so no topic is built for that).
+All are plain data: whoever can write the cache can change what it says, never run code
+(the pickled format 1, `index.pickle`, is removed unread). A file whose time or size changed
+is parsed again; anything wrong with the cache (missing, truncated, another version, wrong
+shape) is logged and the pack is loaded from its files. A topic whose cached bytes are damaged
+later, while the reader runs (a checksum per topic, a short read after truncation), raises
+CacheFormatError: the store then reads that topic's file again (reader.content.store), and the
+cache is rewritten at the next start.
 """
 
 from __future__ import annotations
@@ -29,13 +31,13 @@ from reader import __version__
 from reader.atomicfile import write_atomically
 from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
-from reader.content.schema import SCHEMA_VERSION
+from reader.content.schemafile import SCHEMA_VERSION
 from reader.content.store import TopicRecord
 from reader.locking import InterProcessLock
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 3: later studies (published_since); 4: section titles in a headings file
 INDEX_NAME = "index.json"
 LOCK_NAME = ".write.lock"
 WRITE_LOCK_TIMEOUT_S = 30.0  # a writer holds it for one pack's write: well under a second per 1,000 topics
@@ -114,6 +116,42 @@ class DataFile:
         return CacheFormatError(f"content cache {self.path} is damaged ({what})")
 
 
+class HeadingsFile:
+    """The section titles of every record (a JSON list of lists, in the order of the records),
+    read on the first request: the search's title completions need them, a warm start does not."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        self.path, self._count = path, count
+        self._rows: list[tuple[str, ...]] | None = None
+        self._problem: CacheFormatError | None = None  # read once: a damaged file is not read again
+
+    def get(self, index: int) -> tuple[str, ...]:
+        if self._rows is None and self._problem is None:
+            try:
+                self._rows = self._read()
+            except CacheFormatError as exc:
+                log.warning("%s; section titles are taken from the topics", exc)
+                self._problem = exc
+        if self._rows is None:
+            raise self._problem or CacheFormatError(f"{self.path} unread")
+        return self._rows[index]
+
+    def _read(self) -> list[tuple[str, ...]]:
+        try:
+            fd, size = _open_regular(self.path)
+            with os.fdopen(fd, "rb") as handle:
+                if size > MAX_INDEX_BYTES:
+                    raise CacheFormatError(f"{self.path.name} is {size:,} bytes")
+                rows = json.loads(handle.read(MAX_INDEX_BYTES + 1))
+        except (OSError, ValueError, RecursionError) as exc:
+            raise CacheFormatError(f"content cache {self.path} is unreadable ({exc})") from None
+        if type(rows) is not list or len(rows) != self._count:
+            raise CacheFormatError(f"content cache {self.path} does not match its index")
+        if not all(type(row) is list and all(type(t) is str for t in row) for row in rows):
+            raise CacheFormatError(f"content cache {self.path} is malformed")
+        return [tuple(row) for row in rows]
+
+
 class PackCache:
     """Cached TopicRecords of one pack; `lookup` reuses them, `save` writes what changed."""
 
@@ -149,7 +187,15 @@ class PackCache:
             if type(rows) is not list:
                 raise CacheFormatError("records malformed")
             data = DataFile(self.folder / data_name, data_size, index_path) if data_size else None
-            self._records = dict(_record(row, data) for row in rows)
+            headings_name = table["headings"]
+            if type(headings_name) is not str or Path(headings_name).name != headings_name:
+                raise CacheFormatError("headings file entry malformed")
+            headings = HeadingsFile(self.folder / headings_name, len(rows))
+            pairs = [_record(row, data) for row in rows]
+            for number, (_, record) in enumerate(pairs):
+                if record.topic_id is not None:
+                    record.headings = functools.partial(headings.get, number)
+            self._records = dict(pairs)
         except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
             # a damaged or foreign cache must never stop the app: load from the files
             log.warning("content cache %s is unreadable (%s); reloading the pack", self.folder, exc)
@@ -194,14 +240,27 @@ class PackCache:
                 data.flush()
                 os.fsync(data.fileno())
             data_name = Path(data_tmp).name
-            table = {"stamp": _stamp(), "data": data_name, "data_bytes": data_size, "records": rows}
+            headings_name = data_name.replace("data-", "headings-", 1)
+            headings = [list(r.section_titles()) if r.topic_id is not None else [] for r in records]
+            encoded = json.dumps(headings, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            write_atomically(self.folder / headings_name, encoded, mode=0o600)
+            table = {
+                "stamp": _stamp(),
+                "data": data_name,
+                "data_bytes": data_size,
+                "headings": headings_name,
+                "records": rows,
+            }
             encoded = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             write_atomically(self.folder / INDEX_NAME, encoded, mode=0o600)
         except BaseException:
             Path(data_tmp).unlink(missing_ok=True)
             raise
-        for old in self.folder.glob("data-*"):  # an open copy stays readable until closed
-            if old.name != data_name:
+        for old in (
+            *self.folder.glob("data-*"),
+            *self.folder.glob("headings-*"),
+        ):  # open copies stay readable
+            if old.name not in (data_name, headings_name):
                 old.unlink(missing_ok=True)
 
 

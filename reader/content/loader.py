@@ -12,14 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.content.build import build_topic
+from reader.content import parallel
 from reader.content.cache import PackCache, pack_cache_dir
 from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
 from reader.content.model import Topic
-from reader.content.schema import validate_structure
 from reader.content.store import TopicRecord, TopicStore
-from reader.content.yamltext import MAX_FILE_BYTES, parse_yaml, too_large
 from reader.filereading import FileTooLargeError, read_bytes_limited
 
 log = logging.getLogger(__name__)
@@ -78,7 +76,15 @@ def _unreadable(path: Path, exc: OSError) -> ContentError:
 
 
 def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
-    """Read, parse, validate and build one topic file. Never raises for bad content."""
+    """Read, parse, validate and build one topic file. Never raises for bad content.
+
+    YAML, the validators and the builder are imported here, on the first file that must be
+    parsed: a warm start takes every topic from the cache and never loads them.
+    """
+    from reader.content.build import build_topic
+    from reader.content.validation import structure_errors
+    from reader.content.yamltext import MAX_FILE_BYTES, parse_yaml, too_large
+
     try:
         raw = read_bytes_limited(path, MAX_FILE_BYTES)  # regular files only, never blocks
     except FileTooLargeError as exc:
@@ -89,7 +95,7 @@ def load_topic_file(path: Path) -> tuple[Topic | None, list[ContentError]]:
         parsed = parse_yaml(path, raw)
     except ContentError as exc:
         return None, [exc]
-    errors = validate_structure(path, parsed)
+    errors = structure_errors(path, parsed)
     if errors:
         return None, errors
     return build_topic(path, parsed, hashlib.sha256(raw).hexdigest())
@@ -136,18 +142,34 @@ def load_content(
 def _records(
     files: list[str], content_dir: Path, cache_dir: Path | None, progress: Progress | None = None
 ) -> list[TopicRecord]:
-    """One record per file. The cyclic garbage collector is paused meanwhile: a warm load creates
-    tens of thousands of objects and none of them are garbage (measured: 0.18 s -> 0.12 s
-    for 10,000 topics)."""
+    """One record per file: from the cache when unchanged, else parsed (by worker processes when
+    there are many, see reader.content.parallel). The cyclic garbage collector is paused
+    meanwhile: a warm load creates tens of thousands of objects and none of them are garbage
+    (measured: 0.18 s -> 0.12 s for 10,000 topics)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         cache = PackCache(pack_cache_dir(cache_dir, content_dir)) if cache_dir is not None else None
-        records = []
-        for done, name in enumerate(files, start=1):
-            records.append(_record(name, cache))
-            if progress is not None and done % 50 == 0:
-                progress(done, len(files))
+        found: list[TopicRecord | None] = [_cached(name, cache) for name in files]
+        missing = [i for i, record in enumerate(found) if record is None]
+        count = [len(files) - len(missing)]
+
+        def one_done() -> None:
+            count[0] += 1
+            if progress is not None and count[0] % 50 == 0:
+                progress(count[0], len(files))
+
+        parsed = None
+        if parallel.worth_it(len(missing)):
+            parsed = parallel.parse_in_workers([files[i] for i in missing], one_done)
+        if parsed is None:
+            parsed = []
+            for i in missing:
+                parsed.append(_parsed(files[i]))
+                one_done()
+        for i, record in zip(missing, parsed, strict=True):
+            found[i] = record
+        records = [record for record in found if record is not None]
         if cache is not None:
             cache.save(records)
         return records
@@ -156,14 +178,21 @@ def _records(
             gc.enable()
 
 
-def _record(name: str, cache: PackCache | None) -> TopicRecord:
+def _cached(name: str, cache: PackCache | None) -> TopicRecord | None:
+    """The cache's record for an unchanged file, an error record for a file that cannot be
+    looked at, or None: the file must be parsed."""
     try:
         stat = os.stat(name)
     except OSError as exc:
         return TopicRecord(name, 0, 0, None, errors=(_unreadable(Path(name), exc),))
-    cached = cache.lookup(name, stat) if cache is not None else None
-    if cached is not None:
-        return cached
+    return cache.lookup(name, stat) if cache is not None else None
+
+
+def _parsed(name: str) -> TopicRecord:
+    try:
+        stat = os.stat(name)
+    except OSError as exc:
+        return TopicRecord(name, 0, 0, None, errors=(_unreadable(Path(name), exc),))
     topic, errors = load_topic_file(Path(name))
     return TopicRecord.of(name, stat.st_mtime_ns, stat.st_size, topic, errors)
 

@@ -1,13 +1,11 @@
-"""Structural validation of topic data against the JSON Schema in `resources/schema/`.
+"""Detailed structural validation with jsonschema, for a file the quick validator rejected
+(reader.content.validation): every problem becomes a ContentError with the line of the field.
 
-The schema file is what content authors' editors use too, so the rules live
-in one place. Errors are turned into ContentErrors with the line of the field.
+Imported only when a file is invalid: a warm start and a valid pack never load jsonschema.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,16 +14,15 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from reader.content.errors import ContentError
+from reader.content.schemafile import as_json, load_schema
 from reader.content.yamltext import ParsedYaml, format_path
-from reader.resources import resource_path
 
-SCHEMA_VERSION = 1
 MAX_ERRORS_PER_FILE = 20
 
 
 @lru_cache(maxsize=1)
 def topic_validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(resource_path("schema", "topic.schema.json").read_text("utf-8"))
+    schema = load_schema()
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)
@@ -33,7 +30,7 @@ def topic_validator() -> jsonschema.protocols.Validator:
 
 def validate_structure(path: Path, parsed: ParsedYaml) -> list[ContentError]:
     """All structural problems of one file, most specific first, at most MAX_ERRORS_PER_FILE."""
-    data = _as_json(parsed.data)
+    data = as_json(parsed.data)
     errors = sorted(topic_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     out: list[ContentError] = []
     for error in errors[:MAX_ERRORS_PER_FILE]:
@@ -41,17 +38,6 @@ def validate_structure(path: Path, parsed: ParsedYaml) -> list[ContentError]:
         key = tuple(error.absolute_path)
         out.append(ContentError(path, parsed.line_of(key), format_path(key), _message(error)))
     return out
-
-
-def _as_json(value: Any) -> Any:
-    """YAML dates become ISO strings, as the schema expects; everything else is already JSON-like."""
-    if isinstance(value, dict):
-        return {k: _as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_json(v) for v in value]
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
 
 
 def _most_specific(error: ValidationError) -> ValidationError:

@@ -33,6 +33,8 @@ class TopicRecord:
     errors: tuple[ContentError, ...] = ()
     topic: Topic | None = field(default=None, repr=False, compare=False)  # built in this run
     blob: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)  # cached
+    # the section titles, read from the cache's headings file when first asked for
+    headings: Callable[[], tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(
@@ -52,6 +54,17 @@ class TopicRecord:
         if topic.id != self.topic_id:
             raise CacheFormatError(f"{self.path}: the cache holds topic {topic.id!r}, not {self.topic_id!r}")
         return topic
+
+    def section_titles(self) -> tuple[str, ...]:
+        """The titles of the topic's sections, without building the topic when the cache has them."""
+        if self.topic is None and self.headings is not None:
+            try:
+                return self.headings()
+            except CacheFormatError:
+                pass  # a damaged headings file: the topic itself still knows
+        if self.topic_id is None:
+            return ()
+        return tuple(section.title for section in self.build().sections)
 
     def payload(self) -> bytes:
         """The topic as cached JSON, for writing the cache."""
@@ -142,6 +155,16 @@ class TopicStore(Sequence[Topic]):
     def records(self) -> list[TopicRecord]:
         """The records in order (to combine the topics of several packs into one store)."""
         return list(self._records)
+
+    def section_titles(self) -> list[tuple[str, ...]]:
+        """Each topic's section titles, in order, built from the cache without building topics."""
+        return [self._section_titles(i, record) for i, record in enumerate(self._records)]
+
+    def _section_titles(self, index: int, record: TopicRecord) -> tuple[str, ...]:
+        try:
+            return record.section_titles()
+        except CacheFormatError:  # the cached topic is damaged too: read through the store's reload
+            return tuple(section.title for section in self[index].sections)
 
     def fingerprints(self) -> dict[str, str]:
         """topic id -> hash of its file, without building any topic."""

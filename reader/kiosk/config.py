@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QKeySequence
 
@@ -23,7 +22,6 @@ from reader.filereading import FileTooLargeError, read_bytes_limited
 
 CONFIG_FILE_NAME = "kiosk.yaml"
 MAX_CONFIG_BYTES = 64 * 1024
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Check = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
 
@@ -279,7 +277,12 @@ def _check_together(
 
 
 def _parse(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
-    """The file's top-level mapping and the 1-based line of each key."""
+    """The file's top-level mapping and the 1-based line of each key.
+
+    YAML is imported here, when a kiosk file exists: an ordinary start looks for one, finds
+    none, and does not pay for the import."""
+    import yaml
+
     try:
         raw = read_bytes_limited(path, MAX_CONFIG_BYTES)  # regular files only, never blocks
     except FileTooLargeError:
@@ -291,7 +294,7 @@ def _parse(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise KioskConfigError(path, line, "", "is not valid UTF-8") from None
-    loader = _Loader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}

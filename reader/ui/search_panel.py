@@ -1,11 +1,13 @@
 """The search panel: a search-as-you-type field, completions, "did you mean" and the results list.
 
-Queries run off the GUI thread through `SearchRunner`; the panel shows only the newest answer.
+Queries run off the GUI thread through `SearchRunner`, after a pause in typing that adapts to
+what a search costs (`search_pace`); the panel shows only the newest answer.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.plaintext import plain_label
 from reader.ui.render import reference_anchor
+from reader.ui.search_pace import SearchPace
 from reader.ui.search_results import DidYouMean, SearchResultsModel, SearchResultsView
 from reader.ui.search_worker import SearchBackend, SearchResultLike, SearchRunner
 
@@ -76,12 +79,15 @@ class SearchPanel(QWidget):
     # a matched reference's anchor ("" = the section's start)
     resultActivated = Signal(str, str, list, str)  # noqa: N815
 
-    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = 200) -> None:
+    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int | None = None) -> None:
+        """`debounce_ms` fixes the pause after a key; None adapts it to the search's cost (search_pace)."""
         super().__init__(parent)
         self._runner = SearchRunner(self)
+        self._pace = SearchPace() if debounce_ms is None else SearchPace(debounce_ms, debounce_ms)
+        self._sent_at = 0.0  # when the last search was handed to the runner (time.monotonic)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
-        self._debounce.setInterval(debounce_ms)
+        self._debounce.setInterval(self._pace.delay_ms())
         self._sent_query = ""  # last query handed to the runner
         self._shown_query = ""  # query whose answer is on screen
         self._open_first = False  # Enter was pressed before the answer for the current text arrived
@@ -243,7 +249,7 @@ class SearchPanel(QWidget):
     def _on_text_changed(self, text: str) -> None:
         self._open_first = False
         if text.strip():
-            self._debounce.start()
+            self._debounce.start(self._pace.delay_ms())
             return
         self._debounce.stop()
         self._runner.cancel()
@@ -270,6 +276,7 @@ class SearchPanel(QWidget):
             self._show_message(*self._no_service)
             return
         self._sent_query = query
+        self._sent_at = time.monotonic()
         self._runner.search(query)
 
     @Slot()
@@ -318,6 +325,8 @@ class SearchPanel(QWidget):
 
     @Slot(str, object)
     def _on_result(self, query: str, result: SearchResultLike | None) -> None:
+        if query == self._sent_query:
+            self._pace.record_search(time.monotonic() - self._sent_at)
         self._shown_query = query
         if result is None:
             self.results_model.clear()

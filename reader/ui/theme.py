@@ -11,8 +11,8 @@ import logging
 from dataclasses import dataclass, fields
 from enum import StrEnum
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.resources import resource_path
@@ -263,27 +263,17 @@ ICONS_DIR = resource_path("icons")
 APP_ICON = ICONS_DIR / "health-reader.svg"
 
 
-def themed_icon(name: str, colors: ThemeColors, sizes: tuple[int, ...] = (16, 24, 32, 48)) -> QIcon:
-    """An icon from resources/icons/ with `currentColor` drawn in the theme's text colour,
-    plus a dimmed copy for the disabled state."""
-    from PySide6.QtSvg import QSvgRenderer  # only when the first icon is drawn
+def themed_icon(name: str, colors: ThemeColors) -> QIcon:
+    """An icon from resources/icons/ with `currentColor` drawn in the theme's text colour, and
+    dimmed when disabled; rendered when first shown (reader.ui.icons)."""
+    from reader.ui.icons import svg_icon
 
     try:
         svg = (ICONS_DIR / f"{name}.svg").read_text("utf-8")
     except OSError as exc:
         log.warning("icon %s not loaded: %s", name, exc)
         return QIcon()
-    icon = QIcon()
-    for mode, color in ((QIcon.Mode.Normal, colors.window_text), (QIcon.Mode.Disabled, colors.disabled_text)):
-        renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", color).encode("utf-8")))
-        for size in sizes:
-            image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(image)
-            renderer.render(painter)
-            painter.end()
-            icon.addPixmap(QPixmap.fromImage(image), mode)
-    return icon
+    return svg_icon(svg, colors.window_text, colors.disabled_text)
 
 
 def app_icon() -> QIcon:

@@ -12,6 +12,7 @@ import pytest
 from reader.content import ContentError, Topic, load_content
 from reader.content import cache as cache_module
 from reader.content import loader as loader_module
+from reader.content import store as store_module
 from reader.content.cache import INDEX_NAME, pack_cache_dir
 from reader.content.cachecodec import CacheFormatError, decode_topic, encode_topic
 from reader.locking import InterProcessLock, LockTimeoutError
@@ -250,3 +251,35 @@ def test_the_whole_write_holds_the_folders_lock(tmp_path: Path, monkeypatch: pyt
     assert held == [True]
     data_files = list(pack_cache_dir(cache_root, pack).glob("data-*"))
     assert len(data_files) == 1
+
+
+# --- section titles for the search's completions -----------------------------------------------------
+
+
+def test_section_titles_come_from_the_cache_without_building_a_topic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack, cache = _pack(tmp_path), tmp_path / "cache"
+    first = load_content(pack, cache)
+    expected = [tuple(s.title for s in topic.sections) for topic in first.topics]
+    warm = load_content(pack, cache)
+    built: list[str] = []
+    real_build = store_module.TopicRecord.build
+    monkeypatch.setattr(
+        store_module.TopicRecord, "build", lambda self: built.append(self.path) or real_build(self)
+    )
+    assert warm.topics.section_titles() == expected
+    assert expected[0][0] == "Topic Overview" and built == []
+
+
+def test_a_damaged_headings_file_gives_the_titles_from_the_topics(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pack, cache = _pack(tmp_path), tmp_path / "cache"
+    expected = [tuple(s.title for s in topic.sections) for topic in load_content(pack, cache).topics]
+    [headings] = pack_cache_dir(cache, pack).glob("headings-*")
+    headings.write_text('[["only one"]]', "utf-8")  # too few rows: does not match its index
+    warm = load_content(pack, cache)
+    with caplog.at_level(logging.WARNING):
+        assert warm.topics.section_titles() == expected
+    assert sum("does not match its index" in r.getMessage() for r in caplog.records) == 1

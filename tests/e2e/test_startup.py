@@ -3,6 +3,7 @@ without importing the search engine on the way (it is built in a worker after th
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -40,20 +41,36 @@ def test_main_exits_zero_after_the_first_paint(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-LAZY_MODULES = ("whoosh", "reader.search", "PySide6.QtTextToSpeech", "PySide6.QtMultimedia")
+def _modules_loaded_by_a_start(tmp_path: Path, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules a start of the window (to its first paint) loaded of `prefixes` and their submodules."""
+    code = (
+        "import sys; from reader.cli import main; rc = main(['--exit-after-paint']); "
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {prefixes!r} "
+        f"or m.startswith(tuple(p + '.' for p in {prefixes!r})) or m in {prefixes!r})); sys.exit(rc)"
+    )
+    done = _run(tmp_path, "-c", code)
+    assert done.returncode == 0, done.stderr
+    loaded: list[str] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+# Read aloud loads Qt's speech module (and QtMultimedia under it) only when speech is first used.
+SPEECH = ("PySide6.QtTextToSpeech", "PySide6.QtMultimedia")
 
 
 def test_start_up_does_not_import_the_search_engine_or_speech(tmp_path: Path) -> None:
-    """Neither the search engine nor QtTextToSpeech (read aloud) is loaded before the first
-    paint; the second start (warm: cache and settings exist) is the one measured."""
-    code = (
-        "import sys; from reader.cli import main; rc = main(['--exit-after-paint']); "
-        f"print(sorted(m for m in sys.modules if m.startswith({LAZY_MODULES!r}))); sys.exit(rc)"
-    )
-    for _start in ("cold", "warm"):
-        done = _run(tmp_path, "-c", code)
-        assert done.returncode == 0, done.stderr
-        assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert _modules_loaded_by_a_start(tmp_path, ("whoosh", "reader.search", *SPEECH)) == []
+
+
+# What only parsing a topic file needs: a warm start takes every topic from the content cache.
+PARSING_ONLY = ("jsonschema", "fastjsonschema", "yaml", "reader.content.build", "reader.content.schema")
+
+
+def test_a_warm_start_imports_no_parsing_validation_or_search(tmp_path: Path) -> None:
+    cold = _modules_loaded_by_a_start(tmp_path, PARSING_ONLY)
+    assert "yaml" in cold and "fastjsonschema" in cold  # the first start parses the bundled topic
+    warm = _modules_loaded_by_a_start(tmp_path, (*PARSING_ONLY, "whoosh", "reader.search", *SPEECH))
+    assert warm == []
 
 
 def test_a_pack_with_a_broken_file_still_opens(tmp_path: Path, content_pack: Path) -> None:
