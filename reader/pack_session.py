@@ -21,6 +21,8 @@ from reader.packs.sources import LoadedPacks, PackTopics, load_sources, reader_s
 
 log = logging.getLogger(__name__)
 
+DESCRIPTION_CACHE = "pack-descriptions.json"  # reader.packs.manifest.read_description_cached
+
 
 def pack_library(args: argparse.Namespace, kiosk: Any = None) -> PackLibrary | None:
     """The library whose packs the window shows, or None (only --content, or a kiosk without a
@@ -46,7 +48,7 @@ class PackLoader:
     """Loads the packs (in the loading thread) and keeps what was loaded for the session."""
 
     def __init__(self, bundled: Path, library: PackLibrary | None) -> None:
-        self.sources = reader_sources(bundled, library)
+        self.sources = reader_sources(bundled, library, paths.content_cache_dir() / DESCRIPTION_CACHE)
         self.library = library
         self.loaded: LoadedPacks | None = None
 

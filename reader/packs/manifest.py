@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.atomicfile import write_atomically
+
 FORMAT = 1
 MANIFEST_NAME = "pack.json"
 SIGNATURE_NAME = "pack.json.minisig"
@@ -160,18 +162,91 @@ class PackDescription:
     version: int | None = None  # the bundled pack states its version here; `pack build` takes --version
 
 
+DESCRIPTION_LIMIT = 64 * 1024
+
+
 def read_description(folder: Path) -> PackDescription:
+    """The folder's `pack.yaml`, parsed and checked; ManifestError says what is wrong and where."""
+    path = folder / DESCRIPTION_NAME
+    return _parse_description(_description_bytes(path), str(path))
+
+
+def read_description_cached(folder: Path, cache_file: Path) -> PackDescription:
+    """As read_description, but a warm start takes it from `cache_file` (JSON, keyed by the file's
+    SHA-256) instead of loading the YAML parser: the bundled pack is described at every start."""
+    path = folder / DESCRIPTION_NAME
+    data = _description_bytes(path)
+    digest = hashlib.sha256(data).hexdigest()
+    entries = _read_cache(cache_file)
+    entry = entries.get(str(path))
+    if isinstance(entry, dict) and entry.get("sha256") == digest:
+        try:
+            return _description_from_json(entry["description"])
+        except (KeyError, TypeError, ValueError):
+            pass  # a damaged entry: parse the file again
+    description = _parse_description(data, str(path))
+    entries[str(path)] = {"sha256": digest, "description": _description_to_json(description)}
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(cache_file, json.dumps(entries, sort_keys=True).encode("utf-8"))
+    except OSError:
+        pass  # only a warm start gets slower
+    return description
+
+
+def _description_bytes(path: Path) -> bytes:
+    from reader.filereading import read_bytes_limited
+
+    try:
+        return read_bytes_limited(path, DESCRIPTION_LIMIT)
+    except FileNotFoundError:
+        raise ManifestError(f"{path}: missing (a pack folder needs id, title and publisher here)") from None
+    except OSError as exc:
+        raise ManifestError(f"{path}: cannot be read ({exc})") from None
+
+
+def _read_cache(cache_file: Path) -> dict[str, Any]:
+    from reader.filereading import read_bytes_limited
+
+    try:
+        entries = json.loads(read_bytes_limited(cache_file, 1024 * 1024))
+    except (OSError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _description_to_json(d: PackDescription) -> dict[str, Any]:
+    return {
+        "pack_id": d.pack_id,
+        "title": d.title,
+        "publisher": d.publisher,
+        "review_by": d.review_by.isoformat() if d.review_by else None,
+        "min_reader_version": d.min_reader_version,
+        "version": d.version,
+    }
+
+
+def _description_from_json(data: dict[str, Any]) -> PackDescription:
+    review_by = data["review_by"]
+    version = data["version"]
+    if version is not None and not isinstance(version, int):
+        raise ValueError("version")
+    return PackDescription(
+        pack_id=check_pack_id(str(data["pack_id"]), "cache"),
+        title=str(data["title"]),
+        publisher=str(data["publisher"]),
+        review_by=dt.date.fromisoformat(review_by) if review_by else None,
+        min_reader_version=str(data["min_reader_version"]),
+        version=version,
+    )
+
+
+def _parse_description(raw: bytes, where: str) -> PackDescription:
     import yaml
 
-    from reader.filereading import read_text_limited
-
-    path = folder / DESCRIPTION_NAME
-    where = str(path)
     try:
-        data = yaml.safe_load(read_text_limited(path, 64 * 1024))
-    except FileNotFoundError:
-        raise ManifestError(f"{where}: missing (a pack folder needs id, title and publisher here)") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ManifestError(f"{where}: cannot be read ({exc})") from None
     if not isinstance(data, dict):
         raise ManifestError(f"{where}: not a mapping of id, title, publisher")

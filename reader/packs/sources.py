@@ -19,7 +19,7 @@ from reader.content.loader import Progress, reload_from_file
 from reader.content.store import TopicStore
 from reader.packs.labels import PackLabel
 from reader.packs.library import BeforeSwitch, InstalledPack, PackLibrary
-from reader.packs.manifest import ManifestError, read_description
+from reader.packs.manifest import ManifestError, read_description, read_description_cached
 
 if TYPE_CHECKING:
     from reader.packs.trust import Trust
@@ -61,10 +61,14 @@ class LoadedPacks:
         return source.label if source is not None else None
 
 
-def bundled_source(folder: Path) -> PackSource:
-    """The bundled pack (or the --content folder); described by its pack.yaml when it has one."""
+def bundled_source(folder: Path, description_cache: Path | None = None) -> PackSource:
+    """The bundled pack (or the --content folder); described by its pack.yaml when it has one
+    (read through `description_cache` when given, so a warm start needs no YAML parser)."""
     try:
-        d = read_description(folder)
+        if description_cache is not None:
+            d = read_description_cached(folder, description_cache)
+        else:
+            d = read_description(folder)
     except ManifestError:
         return PackSource(PackLabel(BUNDLED_ID, folder.name, 0, "", bundled=True), folder)
     label = PackLabel(d.pack_id, d.title, d.version or 0, d.publisher, True, d.review_by, bundled=True)
@@ -89,10 +93,12 @@ def installed_sources(library: PackLibrary) -> list[PackSource]:
     ]
 
 
-def reader_sources(bundled: Path, library: PackLibrary | None) -> list[PackSource]:
+def reader_sources(
+    bundled: Path, library: PackLibrary | None, description_cache: Path | None = None
+) -> list[PackSource]:
     """The bundled pack, then the installed ones; an installed newer version of the bundled pack
     replaces it."""
-    base = bundled_source(bundled)
+    base = bundled_source(bundled, description_cache)
     installed = installed_sources(library) if library is not None else []
     newer = next((s for s in installed if s.label.pack_id == base.label.pack_id), None)
     if newer is not None and newer.label.version > base.label.version:
