@@ -48,7 +48,7 @@ class PackLoader:
     """Loads the packs (in the loading thread) and keeps what was loaded for the session."""
 
     def __init__(self, bundled: Path, library: PackLibrary | None) -> None:
-        self.sources = reader_sources(bundled, library, paths.content_cache_dir() / DESCRIPTION_CACHE)
+        self.sources = reader_sources(bundled, library, paths.cache_dir() / DESCRIPTION_CACHE)
         self.library = library
         self.loaded: LoadedPacks | None = None
 
