@@ -21,7 +21,7 @@ from reader.packs.sources import LoadedPacks, PackTopics, load_sources, reader_s
 
 log = logging.getLogger(__name__)
 
-DESCRIPTION_CACHE = "pack-descriptions.json"  # reader.packs.manifest.read_description_cached
+DESCRIPTION_CACHE = "descriptions.json"  # reader.packs.manifest.read_description_cached
 
 
 def pack_library(args: argparse.Namespace, kiosk: Any = None) -> PackLibrary | None:
