@@ -34,7 +34,7 @@ from reader.ui.empty_pack import render_empty_pack_html
 from reader.ui.handout import HandoutCommands
 from reader.ui.plaintext import literal_window_title
 from reader.ui.problems import ProblemsList, problems_summary
-from reader.ui.qthelpers import KeyboardBrowsing, name_dock_buttons
+from reader.ui.qthelpers import name_dock_buttons
 from reader.ui.references import ReferencesView
 from reader.ui.render import DEFAULT_EVIDENCE_MAX_AGE_YEARS, RenderOptions, section_anchor
 from reader.ui.search_panel import SearchPanel
@@ -182,16 +182,19 @@ class MainWindow(QMainWindow):
 
     def _connect_views(self) -> None:
         """The pages and the search panel ask the window to show a place in the article."""
+        self.comparison.sourceSelected.connect(self._on_comparison_selected)
         self.comparison.sourceRequested.connect(self._on_comparison_source)
-        self._browsing = KeyboardBrowsing(self.comparison.table)
         self.references.citingSentenceRequested.connect(self.show_sentence)
         self.search_panel.resultActivated.connect(self.show_search_result)
 
     @Slot(str, str, str)
-    def _on_comparison_source(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
-        if self._browsing.active:  # arrowing through cells: get the article ready, stay in the table
+    def _on_comparison_selected(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
+        """A cell was selected: get the article ready, stay in the table (the quote panel shows it)."""
+        if self.article.topic is not None and self.article.topic.id == topic_id:
             self.article.go_to(sentence_key)
-            return
+
+    @Slot(str, str, str)
+    def _on_comparison_source(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
         self.navigate(topic_id, sentence_key)
 
     def _restore_settings(self) -> None:
