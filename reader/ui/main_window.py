@@ -42,6 +42,7 @@ from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory
 from reader.ui.status_bar import StatusWidgets
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
+from reader.ui.window_fit import DockWidths, place_window
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,15 @@ class MainWindow(QMainWindow):
             "problems_dock", "Content problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.problems_dock.hide()
+        self.dock_widths = DockWidths(self, self.search_dock, self.toc_dock, preferred=(340, 260))
         self.resizeDocks([self.toc_dock, self.search_dock], [260, 340], Qt.Orientation.Horizontal)
+
+    def resizeDocks(  # noqa: N802 - Qt's name; widths asked for are kept as the window narrows
+        self, docks: Sequence[QDockWidget], sizes: Sequence[int], orientation: Qt.Orientation
+    ) -> None:
+        super().resizeDocks(list(docks), list(sizes), orientation)
+        if orientation == Qt.Orientation.Horizontal:
+            self.dock_widths.prefer(list(docks), list(sizes))
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -198,12 +207,10 @@ class MainWindow(QMainWindow):
         self.navigate(topic_id, sentence_key)
 
     def _restore_settings(self) -> None:
-        geometry = self._settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        place_window(self, self._settings.window_geometry())  # a saved size only if it fits the screen
         state = self._settings.window_state()
-        if state is not None:
-            self.restoreState(state, WINDOW_STATE_VERSION)
+        if state is not None and self.restoreState(state, WINDOW_STATE_VERSION):
+            self.dock_widths.keep_restored_widths()
         self.set_zoom(self._settings.zoom, persist=False)
         self.action_table[f"theme_{self._theme.choice.value}"].setChecked(True)
 

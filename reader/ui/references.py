@@ -48,6 +48,7 @@ from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
 from reader.ui.plaintext import plain_label
 from reader.ui.wrapped_list import WrappedRowsList
+from reader.ui.wrapping_row import WrappingRow
 
 log = logging.getLogger(__name__)
 
@@ -253,17 +254,20 @@ class ReferencesView(QWidget):
         self.status.setAccessibleName("Status")
 
     def _lay_out(self) -> None:
-        controls = QHBoxLayout()
-        controls.addWidget(self.style_label)
-        controls.addWidget(self.style_combo)
-        controls.addStretch(1)
+        style = QHBoxLayout()
+        style.addWidget(self.style_label)
+        style.addWidget(self.style_combo)
+        style.addStretch(1)
+        buttons = QHBoxLayout()
         for button in (self.copy_button, self.copy_all_button, self.export_button):
-            controls.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        controls = WrappingRow(style, buttons, parent=self)  # stacked on a narrow window
         cited = QHBoxLayout()
         cited.addWidget(self.details, 1)
         cited.addWidget(self.cited_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.list, 1)
         layout.addLayout(cited)
         layout.addWidget(self.status)
