@@ -40,6 +40,7 @@ from reader.ui.comparison_table import (
     RowLabels,
 )
 from reader.ui.plaintext import literal_tooltip, plain_label
+from reader.ui.qthelpers import grow_with_font
 
 log = logging.getLogger(__name__)
 
@@ -268,7 +269,7 @@ class ComparisonView(QWidget):
 
     def _scale_controls(self) -> None:
         """Touch targets grow with the font: at least 24 px (WCAG AA), 44 px and more at kiosk sizes."""
-        self.show_button.setMinimumHeight(max(24, round(self.fontMetrics().height() * 1.9)))
+        grow_with_font(self.show_button, self.fontMetrics().height())
 
     def set_topic(self, topic: Topic | None) -> None:
         """Show `topic`'s comparison (or a short message when it has none); nothing is selected."""

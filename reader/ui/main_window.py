@@ -40,6 +40,7 @@ from reader.ui.render import DEFAULT_EVIDENCE_MAX_AGE_YEARS, RenderOptions, sect
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
 from reader.ui.status_bar import StatusWidgets
+from reader.ui.text_zoom import ReadingZoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
 from reader.ui.window_fit import DockWidths, place_window
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.handout = HandoutCommands(self, self.current_topic, self._handout_options)
         self._build_pages()
         self._build_docks(topics)
+        self.reading_zoom = ReadingZoom([self.comparison, self.references, self.search_panel, self.toc])
         self._build_status_bar()
         self._build_menus_and_toolbar()
         self._connect()
@@ -332,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def set_zoom(self, percent: int, *, persist: bool = True) -> None:
         self.article.set_zoom(percent)
+        self.reading_zoom.apply(self.article.zoom)  # every reading view, not the article alone
         self.status.set_zoom(self.article.zoom)
         self.action_table["zoom_reset"].setEnabled(self.article.zoom != 100)
         if persist:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QDockWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QWidget
 
 
 def name_dock_buttons(*docks: QDockWidget) -> None:
@@ -18,3 +18,16 @@ def name_dock_buttons(*docks: QDockWidget) -> None:
                 continue
             button.setAccessibleName(text)
             button.setToolTip(text)
+
+
+def grow_with_font(control: QWidget, line_height: int, factor: float = 1.9) -> None:
+    """Give `control` a minimum height that follows the font (at least 24 px, WCAG AA), but never
+    under a floor set from outside (the kiosk's 48 px touch targets), whatever the text size."""
+    scaled_before = int(control.property("scaledMinimumHeight") or 0)
+    floor = int(control.property("minimumHeightFloor") or 0)
+    if control.minimumHeight() != scaled_before:  # raised by someone else since we last set it
+        floor = max(floor, control.minimumHeight())
+        control.setProperty("minimumHeightFloor", floor)
+    height = max(24, round(line_height * factor), floor)
+    control.setProperty("scaledMinimumHeight", height)
+    control.setMinimumHeight(height)

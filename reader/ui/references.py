@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
 from reader.ui.plaintext import plain_label
+from reader.ui.qthelpers import grow_with_font
 from reader.ui.wrapped_list import WrappedRowsList
 from reader.ui.wrapping_row import WrappingRow
 
@@ -284,7 +285,7 @@ class ReferencesView(QWidget):
     def _scale_controls(self) -> None:
         """Touch targets grow with the font: at least 24 px (WCAG AA), 44 px and more at kiosk sizes."""
         for control in self._targets:
-            control.setMinimumHeight(max(24, round(self.fontMetrics().height() * 1.9)))
+            grow_with_font(control, self.fontMetrics().height())
 
     # --- public API ------------------------------------------------------------------------------------
 
