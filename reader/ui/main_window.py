@@ -32,6 +32,7 @@ from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
 from reader.ui.handout import HandoutCommands
+from reader.ui.hit_navigation import HitNavigator
 from reader.ui.plaintext import literal_window_title
 from reader.ui.problems import ProblemsList, problems_summary
 from reader.ui.qthelpers import name_dock_buttons
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.problems_button = self.status.problems_button
         self.zoom_label = self.status.zoom_label
         self.problems_button.clicked.connect(self.problems_dock.show)
+        self.hits = HitNavigator(self.article, self.search_panel.field, self.status.hit_label)
 
     def _build_menus_and_toolbar(self) -> None:
         menus = self.action_table.fill_menu_bar(self.menuBar())
@@ -176,8 +178,8 @@ class MainWindow(QMainWindow):
         a["zoom_out"].triggered.connect(lambda: self.set_zoom(next_zoom(self.article.zoom, -1)))
         a["zoom_reset"].triggered.connect(lambda: self.set_zoom(100))
         a["find"].triggered.connect(self.focus_search)
-        a["next_hit"].triggered.connect(self.article.next_hit)
-        a["previous_hit"].triggered.connect(self.article.previous_hit)
+        a["next_hit"].triggered.connect(self.hits.next)
+        a["previous_hit"].triggered.connect(self.hits.previous)
         a["print"].triggered.connect(self.print_topic)
         a["print_preview"].triggered.connect(self.print_preview)
         a["export_pdf"].triggered.connect(self.ask_export_pdf)
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
         if self.article.topic is topic:
             return
         self.article.show_topic(topic)
+        self.hits.clear()  # a new topic's page has no marks yet
         self.comparison.set_topic(topic)
         self.references.set_topic(topic)
         self.pages.setTabEnabled(self.pages.indexOf(self.comparison), topic.comparison is not None)
@@ -309,7 +312,7 @@ class MainWindow(QMainWindow):
             self.navigate(topic_id, anchor)
         else:
             self.navigate(topic_id, section_anchor(section_id) if section_id else "")
-        count = self.article.highlight_terms([str(t) for t in terms])
+        count = self.hits.mark([str(t) for t in terms])
         hint = " Press F3 for the next, Shift+F3 for the previous." if count else ""
         self.statusBar().showMessage(f"{count} matches marked in this topic.{hint}", STATUS_TIMEOUT_MS)
 
@@ -410,7 +413,7 @@ class MainWindow(QMainWindow):
         """Back to a fresh start: first topic at the top, no search, marks, history, zoom, status
         message or citation style of the last visit."""
         self.search_panel.clear()
-        self.article.clear_highlights()
+        self.hits.clear()
         self.set_zoom(100, persist=False)
         self._history.clear()
         self.statusBar().clearMessage()

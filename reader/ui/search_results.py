@@ -145,8 +145,14 @@ def muted_text_colour(text: QColor, background: QColor, minimum: float = 4.5) ->
 
 
 def mark_background(palette: QPalette) -> QColor:
-    """Background of a matched word: the palette's highlight faded into the base colour."""
-    return _mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.4)
+    """Background of a matched word: the palette's highlight faded into the base colour (the active
+    group's, so marks look the same whether or not the window is active)."""
+    active = QPalette.ColorGroup.Active
+    return _mix(
+        palette.color(active, QPalette.ColorRole.Base),
+        palette.color(active, QPalette.ColorRole.Highlight),
+        0.4,
+    )
 
 
 def _sized(font: QFont, factor: float) -> QFont:
