@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from reader import paths
 from reader.content import LoadResult, load_content
 from reader.content.model import Topic
+from reader.ui.focus_style import FocusRingStyle
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon
@@ -162,7 +163,7 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Health Topic Reader")
-    app.setStyle("Fusion")  # draws every widget from our palette, the same on every platform
+    app.setStyle(FocusRingStyle("Fusion"))  # our palette, the same on every platform; clear focus
     app.setWindowIcon(app_icon())
     return app
 

@@ -74,6 +74,7 @@ class ArticleView(QTextBrowser):
         self.setObjectName("article")
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)  # every click goes through anchorClicked: we decide
+        self.setTabChangesFocus(True)  # Tab leaves the text (WCAG 2.4.7); links stay reachable by click
         self.setSearchPaths([])
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -86,7 +87,12 @@ class ArticleView(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._forget_layout)
         self.set_zoom(DEFAULT_ZOOM)
 
-    # --- never load anything ----------------------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's names
+        """Tab leaves the article: QTextBrowser would step through its links, even with
+        `tabChangesFocus`, and draw nothing while doing so."""
+        return QTextEdit.focusNextPrevChild(self, next)
+
+        # --- never load anything ----------------------------------------------------------------------
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: N802
         """Refuse every resource: the article is self-contained, and nothing reaches outside."""
