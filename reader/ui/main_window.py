@@ -31,6 +31,7 @@ from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
+from reader.ui.export_folder import ExportFolder
 from reader.ui.handout import HandoutCommands
 from reader.ui.hit_navigation import HitNavigator
 from reader.ui.plaintext import literal_window_title
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.action_table = Actions(self, icon_for=lambda name: themed_icon(name, theme.colors))
         self.handout = HandoutCommands(self, self.current_topic, self._handout_options)
+        self.export_folder = ExportFolder(settings)  # where save dialogs start, remembered
+        self.handout.export_folder = self.export_folder
         self._build_pages()
         self._build_docks(topics)
         self.reading_zoom = ReadingZoom([self.comparison, self.references, self.search_panel, self.toc])
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.article.set_colors(self._theme.colors)
         self.comparison = ComparisonView()
         self.references = ReferencesView()
+        self.references.export_folder = self.export_folder
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)

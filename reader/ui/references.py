@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     Signal,
     Slot,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
+from reader.ui.export_folder import ExportFolder
 from reader.ui.plaintext import plain_label
 from reader.ui.qthelpers import grow_with_font
 from reader.ui.wrapped_list import WrappedRowsList
@@ -215,6 +215,7 @@ class ReferencesView(QWidget):
         self._make_controls()
         self._lay_out()
         self._file_dialogs_allowed = True
+        self.export_folder: ExportFolder | None = None  # where the dialog starts; set by the window
         self._scale_controls()
         self.set_topic(None)
 
@@ -364,14 +365,16 @@ class ReferencesView(QWidget):
         topic = self.model.topic()
         if topic is None or not self._file_dialogs_allowed:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{topic.id}-references.ris")
+        name = f"{topic.id}-references.ris"
+        suggested = self.export_folder.suggest(name) if self.export_folder is not None else name
         filters = citation.EXPORT_FILTERS
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self, "Export references", suggested, ";;".join(filters.values()), filters[citation.RIS]
         )
         if chosen:
-            self.export(*citation.export_target(chosen, chosen_filter))
+            target = citation.export_target(chosen, chosen_filter)
+            if self.export(*target) and self.export_folder is not None:
+                self.export_folder.remember(target[0])
 
     @Slot(int)
     def _on_style_chosen(self, _combo_index: int) -> None:

@@ -34,6 +34,7 @@ _STATE = "window/state"
 _STATE_VERSION = "window/state_version"
 _ZOOM = "view/zoom"
 _THEME = "view/theme"
+_EXPORT_FOLDER = "export/last_folder"
 
 
 def default_settings_path() -> Path:
@@ -132,6 +133,16 @@ class Settings:
     @theme.setter
     def theme(self, choice: ThemeChoice) -> None:
         self._set(_THEME, choice.value)
+
+    @property
+    def export_folder(self) -> str:
+        """The folder a save dialog last saved into ("" before the first save)."""
+        value = self._get(_EXPORT_FOLDER)
+        return value if isinstance(value, str) else ""
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._set(_EXPORT_FOLDER, folder)
 
     def window_geometry(self) -> QByteArray | None:
         value = self._get(_GEOMETRY)
