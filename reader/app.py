@@ -108,6 +108,7 @@ class ReaderSession(QObject):
         super().__init__()
         self.window = MainWindow(result.topics, settings, theme, options)
         self.window.show_content_errors(result.errors)
+        self.window.help.content_pack = pack  # named in Help > About
         self.builder = IndexBuilder(self, build)
         self.builder.ready.connect(self._on_index_ready)
         self.builder.failed.connect(self._on_index_failed)

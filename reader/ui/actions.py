@@ -44,6 +44,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("quit", "&Quit", "Close the reader", (Key.Quit, "Ctrl+Q")),
     # Edit
+    ActionSpec("copy", "&Copy", "Copy the selected text", (Key.Copy,)),
+    ActionSpec("select_all", "Select &all", "Select all the text of the view you are in", (Key.SelectAll,)),
     ActionSpec("find", "&Find…", "Search all topics", (Key.Find,), kiosk=True, icon="edit-find"),
     ActionSpec(
         "next_hit", "Find &next", "Go to the next search match in the topic", (Key.FindNext, "F3"), True
@@ -81,6 +83,9 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("theme_light", "&Light", "Dark text on a light background", (), False, None, True, "theme"),
     ActionSpec("theme_dark", "&Dark", "Light text on a dark background", (), False, None, True, "theme"),
+    # Help
+    ActionSpec("shortcuts", "&Keyboard shortcuts", "List every keyboard shortcut", (Key.HelpContents,)),
+    ActionSpec("about", "&About Health Topic Reader", "Version, content pack, and licences of the parts"),
 )
 
 SPECS_BY_NAME = {spec.name: spec for spec in ACTION_SPECS}
@@ -88,7 +93,7 @@ SPECS_BY_NAME = {spec.name: spec for spec in ACTION_SPECS}
 # Where the actions appear; None is a separator, a tuple is a submenu (title, names).
 MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
     "&File": ["print", "print_preview", "export_pdf", None, "quit"],
-    "&Edit": ["find", "next_hit", "previous_hit"],
+    "&Edit": ["copy", "select_all", None, "find", "next_hit", "previous_hit"],
     "&Go": ["back", "forward", "home"],
     "&View": [
         "zoom_in",
@@ -97,6 +102,7 @@ MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
         None,
         ("&Theme", ["theme_system", "theme_light", "theme_dark"]),
     ],
+    "&Help": ["shortcuts", None, "about"],
 }
 TOOLBAR = ["back", "forward", "home", None, "find", None, "zoom_out", "zoom_reset", "zoom_in", None, "print"]
 

@@ -46,6 +46,7 @@ from reader.ui.text_zoom import ReadingZoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
 from reader.ui.window_fit import DockWidths, place_window
+from reader.ui.window_help import HelpCommands
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self.article.linkRequested.connect(self._on_link_requested)
         self.article.currentSectionChanged.connect(self._on_section_read)
         self.article.highlighted.connect(self._on_link_hovered)
+        self.help = HelpCommands(self, a, self.article, self.current_topic)  # Copy, Select all, Help
         self._connect_views()
 
     def _connect_views(self) -> None:

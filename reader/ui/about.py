@@ -1,0 +1,173 @@
+"""Help > About: what a support call needs to tell two installs apart (the reader's version, the
+content pack and its date, the Qt, PySide6 and Python versions) and the licences of the parts the
+reader ships with. The facts are plain data (`AboutFacts`), gathered once when the dialog opens;
+the dialog shows them as plain, selectable text.
+
+A content pack's own version and publisher (signed packs) belong in `PackFacts`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from reader import __version__
+
+APP_NAME = "Health Topic Reader"
+
+
+@dataclass(frozen=True)
+class BundledPart:
+    """A library the reader ships with (in the wheel's dependencies and the bundle)."""
+
+    name: str
+    licence: str  # SPDX expression
+    distribution: str | None = None  # the name importlib.metadata knows it by, for its version
+
+
+# Runtime dependencies and their own dependencies (tests/ui/test_about.py checks this list against
+# the installed packages' metadata, so a new dependency cannot be forgotten here).
+BUNDLED_PARTS: tuple[BundledPart, ...] = (
+    BundledPart("Qt", "LGPL-3.0-only"),
+    BundledPart("PySide6 (Qt for Python)", "LGPL-3.0-only", "PySide6_Essentials"),
+    BundledPart("Shiboken6", "LGPL-3.0-only", "shiboken6"),
+    BundledPart("Python", "PSF-2.0"),
+    BundledPart("Whoosh-Reloaded (search index)", "BSD-2-Clause", "Whoosh-Reloaded"),
+    BundledPart("cached-property", "BSD-3-Clause", "cached-property"),
+    BundledPart("PyYAML", "MIT", "PyYAML"),
+    BundledPart("jsonschema", "MIT", "jsonschema"),
+    BundledPart("jsonschema-specifications", "MIT", "jsonschema-specifications"),
+    BundledPart("referencing", "MIT", "referencing"),
+    BundledPart("rpds-py", "MIT", "rpds-py"),
+    BundledPart("attrs", "MIT", "attrs"),
+    BundledPart("typing-extensions", "PSF-2.0", "typing_extensions"),
+    BundledPart("pyspellchecker and its English word list", "MIT", "pyspellchecker"),
+)
+
+
+@dataclass(frozen=True)
+class PackFacts:
+    """The content pack in use: where it is, how many topic files, and the date of the newest."""
+
+    path: Path | None
+    topic_files: int = 0
+    newest: dt.date | None = None
+    publisher: str | None = None  # of the topic being read
+
+    @classmethod
+    def of(cls, pack: Path | None, publisher: str | None = None) -> PackFacts:
+        """Look at the pack's topic files (names and dates only: cheap for 10,000 topics)."""
+        from reader.content.loader import topic_files
+
+        if pack is None or not pack.is_dir():
+            return cls(pack, publisher=publisher)
+        files = topic_files(pack)
+        newest = 0.0
+        for name in files:
+            try:
+                newest = max(newest, os.stat(name).st_mtime)
+            except OSError:
+                continue
+        date = dt.date.fromtimestamp(newest) if newest else None
+        return cls(pack, len(files), date, publisher)
+
+
+@dataclass(frozen=True)
+class AboutFacts:
+    version: str
+    qt: str
+    pyside: str
+    python: str
+    frozen: bool
+    pack: PackFacts
+    parts: tuple[tuple[BundledPart, str], ...] = field(default=())  # with the installed version
+
+    @classmethod
+    def gather(cls, pack: PackFacts) -> AboutFacts:
+        import PySide6
+
+        parts = tuple((part, _installed_version(part)) for part in BUNDLED_PARTS)
+        frozen = bool(getattr(sys, "frozen", False))
+        return cls(
+            __version__, qVersion(), PySide6.__version__, platform.python_version(), frozen, pack, parts
+        )
+
+
+def _installed_version(part: BundledPart) -> str:
+    if part.name == "Qt":
+        return qVersion()
+    if part.name == "Python":
+        return platform.python_version()
+    if part.distribution is None:
+        return ""
+    from importlib import metadata
+
+    try:
+        return metadata.version(part.distribution)
+    except metadata.PackageNotFoundError:  # a bundle may leave out the metadata
+        return ""
+
+
+def about_lines(facts: AboutFacts) -> list[str]:
+    """The About text, one line each (plain text: it is never read as markup)."""
+    pack = facts.pack
+    if pack.path is None:
+        where = "none"
+    elif pack.topic_files == 0:
+        where = f"{pack.path} (no topic files)"
+    else:
+        plural = "s" if pack.topic_files != 1 else ""
+        dated = f", newest dated {pack.newest.isoformat()}" if pack.newest else ""
+        where = f"{pack.path} ({pack.topic_files} topic file{plural}{dated})"
+    lines = [
+        f"{APP_NAME} {facts.version}" + (" (self-contained bundle)" if facts.frozen else ""),
+        "An offline reader of patient-education health topics. Nothing is sent over the network.",
+        "",
+        f"Content pack: {where}",
+    ]
+    if pack.publisher:
+        lines.append(f"Topic content \u00a9 {pack.publisher}; see each topic's credits.")
+    lines += [
+        f"Qt {facts.qt}, PySide6 {facts.pyside}, Python {facts.python}",
+        "",
+        "Parts of the reader and their licences:",
+    ]
+    for part, version in facts.parts:
+        lines.append(f"  {part.name}{' ' + version if version else ''}: {part.licence}")
+    lines += [
+        "",
+        "Qt and PySide6 are used under the GNU LGPL version 3, which lets you replace them with",
+        "another build of the same version; their source code is published at download.qt.io.",
+    ]
+    return lines
+
+
+class AboutDialog(QDialog):
+    """The About facts as selectable plain text, with a Close button."""
+
+    def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlainText("\n".join(about_lines(facts)))
+        self.text.setAccessibleName(f"About {APP_NAME}")
+        self.text.setToolTip("Version, content pack, and the licences of the reader's parts")
+        self.text.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        close.setToolTip("Close (Esc)")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
