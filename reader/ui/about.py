@@ -15,10 +15,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 
 from reader import __version__
+from reader.ui.qthelpers import lay_out_closable
 
 APP_NAME = "Health Topic Reader"
 
@@ -161,13 +162,4 @@ class AboutDialog(QDialog):
         self.text.setAccessibleName(f"About {APP_NAME}")
         self.text.setToolTip("Version, content pack, and the licences of the reader's parts")
         self.text.setTabChangesFocus(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        close.setToolTip("Close (Esc)")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.resize(640, 480)
-        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        lay_out_closable(self, self.text, (640, 480))

@@ -1,8 +1,10 @@
-"""Small Qt helpers the window needs that Qt does not give: names for dock buttons."""
+"""Small Qt helpers the window needs that Qt does not give: names for dock buttons, heights that
+follow the font, a dialog with a Close button."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QDockWidget, QVBoxLayout, QWidget
 
 
 def name_dock_buttons(*docks: QDockWidget) -> None:
@@ -31,3 +33,17 @@ def grow_with_font(control: QWidget, line_height: int, factor: float = 1.9) -> N
     height = max(24, round(line_height * factor), floor)
     control.setProperty("scaledMinimumHeight", height)
     control.setMinimumHeight(height)
+
+
+def lay_out_closable(dialog: QDialog, content: QWidget, size: tuple[int, int]) -> None:
+    """A dialog of one view above a named Close button (Esc closes too); the view has the focus."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setAccessibleName("Close")
+    close.setToolTip(f"Close {dialog.windowTitle()} (Esc)")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(content)
+    layout.addWidget(buttons)
+    dialog.resize(*size)
+    content.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -4,19 +4,17 @@ refuses some)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from reader.ui.actions import MENUS, Actions, plain_text
+from reader.ui.qthelpers import lay_out_closable
 
 COLUMNS = ("Menu", "Action", "Keys", "What it does")
 
@@ -64,13 +62,4 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        close.setToolTip("Close this list (Esc)")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(720, 420)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        lay_out_closable(self, self.table, (720, 420))
