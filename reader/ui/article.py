@@ -26,7 +26,7 @@ from reader.ui.render import (
 )
 from reader.ui.search_marks import SearchMarks
 from reader.ui.settings import DEFAULT_ZOOM
-from reader.ui.textlayout import document_anchors, span_selection, y_of
+from reader.ui.textlayout import document_anchors, set_side_margins, span_selection, y_of
 from reader.ui.theme import LIGHT, ThemeColors, load_style_sheet
 
 log = logging.getLogger(__name__)
@@ -423,13 +423,7 @@ class ArticleView(QTextBrowser):
     def _update_margins(self) -> None:
         """Centre a column of at most MEASURE_CHARS characters; narrow windows use the full width."""
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
-        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)
-        frame = self.document().rootFrame()
-        frame_format = frame.frameFormat()
-        if abs(frame_format.leftMargin() - side) >= 1:
-            frame_format.setLeftMargin(side)
-            frame_format.setRightMargin(side)
-            frame.setFrameFormat(frame_format)
+        set_side_margins(self.document(), max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

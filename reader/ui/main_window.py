@@ -17,10 +17,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QDockWidget,
     QMainWindow,
-    QTabWidget,
     QWidget,
 )
 
@@ -47,6 +45,7 @@ from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
 from reader.ui.window_fit import DockWidths, place_window
 from reader.ui.window_help import HelpCommands
+from reader.ui.window_parts import add_dock, interactive_widgets, make_pages
 
 log = logging.getLogger(__name__)
 
@@ -109,32 +108,19 @@ class MainWindow(QMainWindow):
         self.comparison = ComparisonView()
         self.references = ReferencesView()
         self.references.export_folder = self.export_folder
-        self.pages = QTabWidget()
-        self.pages.setObjectName("pages")
-        self.pages.setDocumentMode(True)
-        self.pages.setAccessibleName("Pages")
-        self.pages.setToolTip("The article, the comparison of procedures and the references")
-        self.pages.addTab(self.article, "&Article")
-        self.pages.addTab(self.comparison, "&Compare procedures")
-        self.pages.addTab(self.references, "&References")
-        self.pages.setTabToolTip(0, "Read the topic")
-        self.pages.setTabToolTip(1, "The procedures side by side; each value links to its sentence")
-        self.pages.setTabToolTip(2, "The topic's references: copy or export citations")
-        bar = self.pages.tabBar()
-        bar.setAccessibleName("Pages")
-        bar.setToolTip("Switch between the article, the comparison and the references (Ctrl+Tab)")
+        self.pages = make_pages(self.article, self.comparison, self.references)
         self.setCentralWidget(self.pages)
 
     def _build_docks(self, topics: Sequence[Topic]) -> None:
         self.toc = TocView(TocModel(self._topics, self))
-        self.toc_dock = self._dock("toc_dock", "Contents", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.toc_dock = add_dock(self, "toc_dock", "Contents", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_panel = SearchPanel()
-        self.search_dock = self._dock(
-            "search_dock", "Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        self.search_dock = add_dock(
+            self, "search_dock", "Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.problems = ProblemsList()
-        self.problems_dock = self._dock(
-            "problems_dock", "Content problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
+        self.problems_dock = add_dock(
+            self, "problems_dock", "Content problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.problems_dock.hide()
         self.dock_widths = DockWidths(self, self.search_dock, self.toc_dock, preferred=(340, 260))
@@ -146,15 +132,6 @@ class MainWindow(QMainWindow):
         super().resizeDocks(list(docks), list(sizes), orientation)
         if orientation == Qt.Orientation.Horizontal:
             self.dock_widths.prefer(list(docks), list(sizes))
-
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setAccessibleName(f"{title} panel")
-        dock.toggleViewAction().setToolTip(f"Show or hide the {title.lower()} panel")
-        self.addDockWidget(area, dock)
-        return dock
 
     def _build_status_bar(self) -> None:
         self.status = StatusWidgets(self.statusBar())
@@ -202,7 +179,7 @@ class MainWindow(QMainWindow):
     def _connect_views(self) -> None:
         """The pages and the search panel ask the window to show a place in the article."""
         self.comparison.sourceSelected.connect(self._on_comparison_selected)
-        self.comparison.sourceRequested.connect(self._on_comparison_source)
+        self.comparison.sourceRequested.connect(lambda topic, _section, key: self.navigate(topic, key))
         self.references.citingSentenceRequested.connect(self.show_sentence)
         self.search_panel.resultActivated.connect(self.show_search_result)
 
@@ -211,10 +188,6 @@ class MainWindow(QMainWindow):
         """A cell was selected: get the article ready, stay in the table (the quote panel shows it)."""
         if self.article.topic is not None and self.article.topic.id == topic_id:
             self.article.go_to(sentence_key)
-
-    @Slot(str, str, str)
-    def _on_comparison_source(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
-        self.navigate(topic_id, sentence_key)
 
     def _restore_settings(self) -> None:
         place_window(self, self._settings.window_geometry())  # a saved size only if it fits the screen
@@ -436,10 +409,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def interactive_widgets(self) -> list[QWidget]:
-        """Every visible widget a user can focus or press (used by the accessibility test)."""
-        return [
-            w
-            for w in self.findChildren(QWidget)
-            if w.isVisibleTo(self)
-            and (isinstance(w, QAbstractButton) or w.focusPolicy() != Qt.FocusPolicy.NoFocus)
-        ]
+        """Every visible widget a user can focus or press (used by the accessibility tests)."""
+        return interactive_widgets(self)
