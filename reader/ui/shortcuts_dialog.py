@@ -4,6 +4,8 @@ refuses some)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +31,21 @@ def _menu_of() -> dict[str, str]:
     return found
 
 
+def _typeable(text: str) -> bool:
+    """Keys a person types: not the dedicated keys of some keyboards ("Copy", "Back") or F13 and up,
+    which Qt's platform bindings add to the standard shortcuts."""
+    if re.fullmatch(r"F(1[3-9]|[2-3]\d)", text):
+        return False
+    return "+" in text or re.fullmatch(r"F\d{1,2}", text) is not None
+
+
 def shortcut_rows(actions: Actions) -> list[tuple[str, str, str, str]]:
     """(menu, action, keys, what it does) for every action on offer that has keys, in table order."""
     menus = _menu_of()
     rows = []
     for spec, action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k for k in keys if _typeable(k)] or keys[:1]
         if keys and action.isVisible():  # hidden: refused (kiosk); disabled ones (Back) still work later
             rows.append((menus.get(spec.name, ""), plain_text(spec.text), " or ".join(keys), spec.tooltip))
     return rows

@@ -14,7 +14,7 @@ DEFAULT_SIZE = QSize(1280, 800)
 # The window manager's frame is known only once the window is shown: allow for a title bar and
 # borders, so that the status bar at the bottom is on screen from the first start.
 FRAME_ALLOWANCE = QMargins(8, 40, 8, 8)
-MIN_ARTICLE_CHARS = 40  # the article keeps at least this many average characters of width
+MIN_ARTICLE_CHARS = 60  # the docks give way until the article has this many average characters
 
 
 def available_geometry(widget: QWidget) -> QRect:
@@ -82,8 +82,11 @@ class DockWidths(QObject):
 
     def minimum_widths(self) -> tuple[int, int]:
         """Floors: Search keeps room for its field and a short snippet line, Contents for its titles."""
-        first, second = self._docks
-        return _chars_wide(first, 18), _chars_wide(second, 24)
+        first, second = self._docks  # never under what their contents need (Qt would not go lower)
+        return (
+            max(_chars_wide(first, 18), first.minimumSizeHint().width()),
+            max(_chars_wide(second, 24), second.minimumSizeHint().width()),
+        )
 
     def update_minimums(self) -> None:
         for dock, width in zip(self._docks, self.minimum_widths(), strict=True):

@@ -74,6 +74,7 @@ def test_shortcuts_are_generated_from_the_actions_table(qtbot, window: MainWindo
     native = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
     assert native in find[2] and find[0] == "Edit"
     assert any(r[1] == "Find next" and "F3" in r[2] for r in rows)
+    assert not any("F16" in r[2] or r[2].endswith(" or Copy") for r in rows)  # only keys people type
     dialog = window.help.show_shortcuts()
     qtbot.addWidget(dialog)
     assert isinstance(dialog, ShortcutsDialog) and dialog.model.rowCount() == len(rows)
