@@ -1,12 +1,13 @@
 """Text size for every reading view: the article scales its own font (reader.ui.article); the
 comparison, the references, the search results and the contents scale with it, from the font each
-had when the window was built (so a kiosk's larger application font is not applied twice)."""
+had when the window was built. A larger application font (a kiosk's) is a floor above 100 %, never
+applied twice: at a kiosk's 150 % the views keep its font instead of 150 % of it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 
@@ -29,8 +30,13 @@ class ReadingZoom:
 
     def apply(self, percent: int) -> None:
         self.percent = percent
+        app_font = QGuiApplication.font()
         for view, base in self._views:
-            view.setFont(scaled(base, percent))
+            font = scaled(base, percent)
+            floor = app_font.pointSizeF() * min(percent, 100) / 100
+            if font.pointSizeF() > 0 and floor > font.pointSizeF():
+                font.setPointSizeF(floor)
+            view.setFont(font)
 
     def base_point_size(self, view: QWidget) -> float:
         return next(base.pointSizeF() for v, base in self._views if v is view)

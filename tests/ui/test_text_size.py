@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui.main_window import MainWindow
 from tests.e2e.harness import make_window
@@ -51,3 +52,29 @@ def test_enlarged_results_and_contents_get_taller_rows(qtbot, window: MainWindow
     table = window.comparison.table
     window.pages.setCurrentWidget(window.comparison)
     qtbot.waitUntil(lambda: table.verticalHeader().sectionSize(0) > table.fontMetrics().height() * 2)
+
+
+def test_a_kiosks_larger_font_is_a_floor_not_applied_twice(qtbot, window: MainWindow) -> None:
+    """Kiosk mode enlarges the application font and sets the window's zoom to the same 150 %: the
+    views keep the kiosk font (not 150 % of it); larger zooms still grow them."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = QFont(app.font())
+    normal = {name: view.font().pointSizeF() for name, view in _views(window).items()}
+    kiosk_font = QFont(saved)
+    kiosk_font.setPointSizeF(max(saved.pointSizeF(), 10.0) * 1.5)
+    try:
+        app.setFont(kiosk_font)
+        window.set_zoom(150)
+        for name, view in _views(window).items():
+            assert view.font().pointSizeF() == pytest.approx(
+                max(kiosk_font.pointSizeF(), normal[name] * 1.5)
+            ), name
+        window.set_zoom(300)
+        for name, view in _views(window).items():
+            assert view.font().pointSizeF() == pytest.approx(
+                max(kiosk_font.pointSizeF(), normal[name] * 3)
+            ), name
+    finally:
+        app.setFont(saved)
+        window.set_zoom(100)
