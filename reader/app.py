@@ -26,6 +26,7 @@ from reader import paths
 from reader.content import LoadResult, load_content
 from reader.content.model import Topic
 from reader.pack_session import PackLoader, pack_library, pack_topics, packs_reloader
+from reader.ui.focus_style import FocusRingStyle
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon
@@ -114,6 +115,7 @@ class ReaderSession(QObject):
         super().__init__()
         self.window = MainWindow(result.topics, settings, theme, options)
         self.window.show_content_errors(result.errors)
+        self.window.help.content_pack = pack  # named in Help > About
         self.builder = IndexBuilder(self, build)
         self.builder.ready.connect(self._on_index_ready)
         self.builder.failed.connect(self._on_index_failed)
@@ -195,7 +197,7 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Health Topic Reader")
-    app.setStyle("Fusion")  # draws every widget from our palette, the same on every platform
+    app.setStyle(FocusRingStyle("Fusion"))  # our palette, the same on every platform; clear focus
     app.setWindowIcon(app_icon())
     return app
 

@@ -1,49 +1,200 @@
-"""Help > About: the reader's version and each content pack in use (id, version, publisher,
-whether it is verified), so a clinic can tell a support call which content it has."""
+"""Help > About: what a support call needs to tell two installs apart (the reader's version, the
+content pack and its date, the Qt, PySide6 and Python versions) and the licences of the parts the
+reader ships with. The facts are plain data (`AboutFacts`), gathered once when the dialog opens;
+the dialog shows them as plain, selectable text.
+
+Every content pack in use (bundled and installed, with its version, publisher and whether it is
+verified: reader.packs) is listed too, so a clinic can tell a support call which content it has.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import platform
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 
 from reader import __version__
 from reader.packs.labels import UNVERIFIED, pack_line
+from reader.ui.qthelpers import lay_out_closable
 
 if TYPE_CHECKING:
     from reader.packs.sources import LoadedPacks
 
+APP_NAME = "Health Topic Reader"
 
-def about_text(packs: LoadedPacks | None) -> str:
-    """Plain text (shown as plain text: pack titles come from files)."""
-    lines = [
-        f"Health Topic Reader {__version__}",
-        f"Python {platform.python_version()}",
-        "",
-        "Content packs:",
-    ]
+
+@dataclass(frozen=True)
+class BundledPart:
+    """A library the reader ships with (in the wheel's dependencies and the bundle)."""
+
+    name: str
+    licence: str  # SPDX expression
+    distribution: str | None = None  # the name importlib.metadata knows it by, for its version
+
+
+# Runtime dependencies and their own dependencies (tests/ui/test_about.py checks this list against
+# the installed packages' metadata, so a new dependency cannot be forgotten here).
+BUNDLED_PARTS: tuple[BundledPart, ...] = (
+    BundledPart("Qt", "LGPL-3.0-only"),
+    BundledPart("PySide6 (Qt for Python)", "LGPL-3.0-only", "PySide6_Essentials"),
+    BundledPart("Shiboken6", "LGPL-3.0-only", "shiboken6"),
+    BundledPart("Python", "PSF-2.0"),
+    BundledPart("Whoosh-Reloaded (search index)", "BSD-2-Clause", "Whoosh-Reloaded"),
+    BundledPart("cached-property", "BSD-3-Clause", "cached-property"),
+    BundledPart("PyYAML", "MIT", "PyYAML"),
+    BundledPart("jsonschema", "MIT", "jsonschema"),
+    BundledPart("jsonschema-specifications", "MIT", "jsonschema-specifications"),
+    BundledPart("referencing", "MIT", "referencing"),
+    BundledPart("rpds-py", "MIT", "rpds-py"),
+    BundledPart("attrs", "MIT", "attrs"),
+    BundledPart("typing-extensions", "PSF-2.0", "typing_extensions"),
+    BundledPart("pyspellchecker and its English word list", "MIT", "pyspellchecker"),
+    BundledPart("fastjsonschema", "BSD-3-Clause", "fastjsonschema"),
+    BundledPart("cryptography (pack signatures)", "Apache-2.0 OR BSD-3-Clause", "cryptography"),
+    BundledPart("cffi", "MIT", "cffi"),
+    BundledPart("pycparser", "BSD-3-Clause", "pycparser"),
+    BundledPart("PySide6 Addons (read aloud: Qt TextToSpeech)", "LGPL-3.0-only", "PySide6_Addons"),
+)
+
+
+@dataclass(frozen=True)
+class PackFacts:
+    """The content pack in use: where it is, how many topic files, and the date of the newest."""
+
+    path: Path | None
+    topic_files: int = 0
+    newest: dt.date | None = None
+    publisher: str | None = None  # of the topic being read
+
+    @classmethod
+    def of(cls, pack: Path | None, publisher: str | None = None) -> PackFacts:
+        """Look at the pack's topic files (names and dates only: cheap for 10,000 topics)."""
+        from reader.content.loader import topic_files
+
+        if pack is None or not pack.is_dir():
+            return cls(pack, publisher=publisher)
+        files = topic_files(pack)
+        newest = 0.0
+        for name in files:
+            try:
+                newest = max(newest, os.stat(name).st_mtime)
+            except OSError:
+                continue
+        date = dt.date.fromtimestamp(newest) if newest else None
+        return cls(pack, len(files), date, publisher)
+
+
+@dataclass(frozen=True)
+class AboutFacts:
+    version: str
+    qt: str
+    pyside: str
+    python: str
+    frozen: bool
+    pack: PackFacts
+    parts: tuple[tuple[BundledPart, str], ...] = field(default=())  # with the installed version
+    packs: tuple[str, ...] = ()  # one line per content pack in use (pack_lines)
+
+    @classmethod
+    def gather(cls, pack: PackFacts, packs: LoadedPacks | None = None) -> AboutFacts:
+        import PySide6
+
+        parts = tuple((part, _installed_version(part)) for part in BUNDLED_PARTS)
+        frozen = bool(getattr(sys, "frozen", False))
+        return cls(
+            __version__,
+            qVersion(),
+            PySide6.__version__,
+            platform.python_version(),
+            frozen,
+            pack,
+            parts,
+            tuple(pack_lines(packs)),
+        )
+
+
+def pack_lines(packs: LoadedPacks | None) -> list[str]:
+    """One line per content pack in use: title, version, publisher, id, and where it comes from."""
     if packs is None or not packs.sources:
-        lines.append("  the bundled topics")
+        return []
+    lines = []
+    for source in packs.sources:
+        label = source.label
+        where = "bundled with the reader" if label.bundled else f"installed ({label.signer or UNVERIFIED})"
+        lines.append(f"\u2022 {pack_line(label)} [{label.pack_id}], {where}")
+    if packs.library is not None:
+        lines.append(f"Pack library: {packs.library.root}")
+    return lines
+
+
+def _installed_version(part: BundledPart) -> str:
+    if part.name == "Qt":
+        return qVersion()
+    if part.name == "Python":
+        return platform.python_version()
+    if part.distribution is None:
+        return ""
+    from importlib import metadata
+
+    try:
+        return metadata.version(part.distribution)
+    except metadata.PackageNotFoundError:  # a bundle may leave out the metadata
+        return ""
+
+
+def about_lines(facts: AboutFacts) -> list[str]:
+    """The About text, one line each (plain text: it is never read as markup)."""
+    pack = facts.pack
+    if pack.path is None:
+        where = "none"
+    elif pack.topic_files == 0:
+        where = f"{pack.path} (no topic files)"
     else:
-        for source in packs.sources:
-            label = source.label
-            where = (
-                "bundled with the reader" if label.bundled else f"installed ({label.signer or UNVERIFIED})"
-            )
-            lines.append(f"\u2022 {pack_line(label)} [{label.pack_id}], {where}")
-        if packs.library is not None:
-            lines += ["", f"Pack library: {packs.library.root}"]
-    return "\n".join(lines)
+        plural = "s" if pack.topic_files != 1 else ""
+        dated = f", newest dated {pack.newest.isoformat()}" if pack.newest else ""
+        where = f"{pack.path} ({pack.topic_files} topic file{plural}{dated})"
+    lines = [
+        f"{APP_NAME} {facts.version}" + (" (self-contained bundle)" if facts.frozen else ""),
+        "An offline reader of patient-education health topics. Nothing is sent over the network.",
+        "",
+        f"Content pack: {where}",
+    ]
+    if facts.packs:
+        lines += ["Content packs in use:", *facts.packs]
+    if pack.publisher:
+        lines.append(f"Topic content \u00a9 {pack.publisher}; see each topic's credits.")
+    lines += [
+        f"Qt {facts.qt}, PySide6 {facts.pyside}, Python {facts.python}",
+        "",
+        "Parts of the reader and their licences:",
+    ]
+    for part, version in facts.parts:
+        lines.append(f"  {part.name}{' ' + version if version else ''}: {part.licence}")
+    lines += [
+        "",
+        "Qt and PySide6 are used under the GNU LGPL version 3, which lets you replace them with",
+        "another build of the same version; their source code is published at download.qt.io.",
+    ]
+    return lines
 
 
-def show_about(parent: QWidget, packs: LoadedPacks | None) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setWindowTitle("About Health Topic Reader")
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(about_text(packs))
-    box.setAccessibleName("About Health Topic Reader")
-    box.open()
-    return box
+class AboutDialog(QDialog):
+    """The About facts as selectable plain text, with a Close button."""
+
+    def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlainText("\n".join(about_lines(facts)))
+        self.text.setAccessibleName(f"About {APP_NAME}")
+        self.text.setToolTip("Version, content pack, and the licences of the reader's parts")
+        self.text.setTabChangesFocus(True)
+        lay_out_closable(self, self.text, (640, 480))

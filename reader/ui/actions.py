@@ -49,6 +49,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("quit", "&Quit", "Close the reader", (Key.Quit, "Ctrl+Q")),
     # Edit
+    ActionSpec("copy", "&Copy", "Copy the selected text", (Key.Copy,)),
+    ActionSpec("select_all", "Select &all", "Select all the text of the view you are in", (Key.SelectAll,)),
     ActionSpec("find", "&Find…", "Search all topics", (Key.Find,), kiosk=True, icon="edit-find"),
     ActionSpec(
         "next_hit", "Find &next", "Go to the next search match in the topic", (Key.FindNext, "F3"), True
@@ -114,7 +116,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("speech_normal", "&Normal speed", "Speak at the normal speed", (), True, None, True, "speed"),
     ActionSpec("speech_faster", "&Faster", "Speak faster", ("Ctrl+Alt+.",), True, None, True, "speed"),
     # Help
-    ActionSpec("about", "&About Health Topic Reader", "Version of the reader and of its content packs"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", "List every keyboard shortcut", (Key.HelpContents,)),
+    ActionSpec("about", "&About Health Topic Reader", "Version, content pack, and licences of the parts"),
 )
 
 SPEECH_ACTIONS = frozenset(
@@ -127,7 +130,7 @@ SPECS_BY_NAME = {spec.name: spec for spec in ACTION_SPECS}
 # Where the actions appear; None is a separator, a tuple is a submenu (title, names).
 MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
     "&File": ["print", "print_preview", "export_pdf", None, "install_pack", None, "quit"],
-    "&Edit": ["find", "next_hit", "previous_hit"],
+    "&Edit": ["copy", "select_all", None, "find", "next_hit", "previous_hit"],
     "&Go": ["back", "forward", "home"],
     "&View": [
         "zoom_in",
@@ -146,7 +149,7 @@ MENUS: dict[str, list[str | tuple[str, list[str]] | None]] = {
         None,
         ("Spee&d", ["speech_slower", "speech_normal", "speech_faster"]),
     ],
-    "&Help": ["about"],
+    "&Help": ["shortcuts", None, "about"],
 }
 TOOLBAR = ["back", "forward", "home", None, "find", None, "zoom_out", "zoom_reset", "zoom_in", None, "print"]
 

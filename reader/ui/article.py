@@ -27,7 +27,7 @@ from reader.ui.render import (
 )
 from reader.ui.search_marks import SearchMarks
 from reader.ui.settings import DEFAULT_ZOOM
-from reader.ui.textlayout import document_anchors, span_selection, y_of
+from reader.ui.textlayout import document_anchors, set_side_margins, span_selection, y_of
 from reader.ui.theme import LIGHT, ThemeColors, load_style_sheet
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,7 @@ class ArticleView(QTextBrowser):
         self.setObjectName("article")
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)  # every click goes through anchorClicked: we decide
+        self.setTabChangesFocus(True)  # Tab leaves the text (WCAG 2.4.7); links stay reachable by click
         self.setSearchPaths([])
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -90,7 +91,12 @@ class ArticleView(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._forget_layout)
         self.set_zoom(DEFAULT_ZOOM)
 
-    # --- never load anything ----------------------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's names
+        """Tab leaves the article: QTextBrowser would step through its links, even with
+        `tabChangesFocus`, and draw nothing while doing so."""
+        return QTextEdit.focusNextPrevChild(self, next)
+
+        # --- never load anything ----------------------------------------------------------------------
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: N802
         """Refuse every resource: the article is self-contained, and nothing reaches outside."""
@@ -442,13 +448,7 @@ class ArticleView(QTextBrowser):
     def _update_margins(self) -> None:
         """Centre a column of at most MEASURE_CHARS characters; narrow windows use the full width."""
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
-        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)
-        frame = self.document().rootFrame()
-        frame_format = frame.frameFormat()
-        if abs(frame_format.leftMargin() - side) >= 1:
-            frame_format.setLeftMargin(side)
-            frame_format.setRightMargin(side)
-            frame.setFrameFormat(frame_format)
+        set_side_margins(self.document(), max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

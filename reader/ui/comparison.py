@@ -1,6 +1,7 @@
 """The procedure comparison: a table (one row per attribute, one column per procedure) with a quote panel.
 
-Selecting a cell quotes its source sentences verbatim and asks the window to highlight the first one.
+Selecting a cell (click, tap, arrow keys) quotes its source sentences verbatim and lets the window get
+the article ready; only "Show in article", Enter or a double-click go there.
 """
 
 from __future__ import annotations
@@ -15,36 +16,35 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.content.model import Attribute, Cell, Procedure, Section, Sentence, SentenceRef, Topic
+from reader.ui.comparison_table import (
+    STATED_ROLE,
+    ComparisonDelegate,
+    ComparisonTable,
+    RowLabels,
+)
 from reader.ui.plaintext import literal_tooltip, plain_label
-from reader.ui.theme import contrast_ratio
+from reader.ui.qthelpers import grow_with_font
 
 log = logging.getLogger(__name__)
 
 SOURCES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple[SentenceRef, ...] of the cell
-STATED_ROLE = Qt.ItemDataRole.UserRole + 2  # bool: False when the article does not state the value
 NOT_STATED = "Not stated"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -144,82 +144,19 @@ class ComparisonModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def muted_text_color(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorGroup.Active) -> QColor:
-    """Text colour moved towards the background, as far as 4.5:1 contrast on Base and AlternateBase allows."""
-    text = palette.color(group, QPalette.ColorRole.Text)
-    roles = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
-    backgrounds = [palette.color(group, role) for role in roles]
-    base = backgrounds[0]
-    for step in range(9, 0, -1):
-        weight = step * 0.05  # from 45% of the way towards the background down to 5%
-        mixed = QColor.fromRgbF(
-            text.redF() + (base.redF() - text.redF()) * weight,
-            text.greenF() + (base.greenF() - text.greenF()) * weight,
-            text.blueF() + (base.blueF() - text.blueF()) * weight,
-        )
-        if all(contrast_ratio(mixed, bg) >= 4.6 for bg in backgrounds):  # 4.6: margin for rounding
-            return mixed
-    return text
-
-
-class ComparisonDelegate(QStyledItemDelegate):
-    """Draws "Not stated" cells dimmed (still >= 4.5:1) and gives rows room that grows with the font."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
-        super().initStyleOption(option, index)
-        if index.data(STATED_ROLE) is False:
-            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-                muted = muted_text_color(option.palette, group)
-                option.palette.setColor(group, QPalette.ColorRole.Text, muted)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        """Background and selection across the whole cell; the text inset so it never touches the grid."""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        text, opt.text = opt.text, ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        if opt.state & QStyle.StateFlag.State_Selected:
-            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-                selected_text = opt.palette.color(group, QPalette.ColorRole.HighlightedText)
-                opt.palette.setColor(group, QPalette.ColorRole.Text, selected_text)
-        opt.state &= ~(
-            QStyle.StateFlag.State_Selected
-            | QStyle.StateFlag.State_HasFocus
-            | QStyle.StateFlag.State_MouseOver
-        )
-        opt.backgroundBrush = QBrush()
-        opt.text = text
-        pad = _padding(opt)
-        opt.rect = opt.rect.adjusted(pad.width(), 0, -pad.width(), 0)
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
-        pad = _padding(option)
-        opt = QStyleOptionViewItem(option)
-        opt.rect = opt.rect.adjusted(pad.width(), 0, -pad.width(), 0)  # wrap at the width the text gets
-        size = super().sizeHint(opt, index)
-        return QSize(
-            size.width() + 2 * pad.width(), max(size.height() + 2 * pad.height(), 24)
-        )  # 24 px: AA target
-
-
-def _padding(option: QStyleOptionViewItem) -> QSize:
-    """Cell padding that grows with the font, so kiosk-size text gets kiosk-size rows."""
-    line = option.fontMetrics.height()
-    return QSize(round(line * 0.5), round(line * 0.4))
-
-
 _PROMPT = "Select a cell to see the sentences of the article it comes from."
 
 
 class ComparisonView(QWidget):
     """The comparison table, a quote panel with the selected cell's source sentences, and 'Show in article'.
 
-    `sourceRequested(topic_id, section_id, sentence_key)` names the first source of the selected cell; it is
-    emitted when a cell is selected (click, touch or arrow keys), activated (Enter) or 'Show in article'.
+    `sourceSelected(topic_id, section_id, sentence_key)` names the first source of a cell when it is
+    selected (click, touch or arrow keys): the window may prepare the article but stays here, so the quote
+    panel can be read and the next cell compared. `sourceRequested` (same arguments) asks to go there: it
+    is emitted by 'Show in article', Enter or a double-click.
     """
 
+    sourceSelected = Signal(str, str, str)  # noqa: N815
     sourceRequested = Signal(str, str, str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -239,8 +176,8 @@ class ComparisonView(QWidget):
         self._scale_controls()
         self.set_topic(None)
 
-    def _make_table(self) -> QTableView:
-        table = QTableView(self)
+    def _make_table(self) -> ComparisonTable:
+        table = ComparisonTable(self)
         table.setModel(self.model)
         table.setItemDelegate(ComparisonDelegate(table))
         table.setAccessibleName("Procedure comparison")
@@ -255,10 +192,10 @@ class ComparisonView(QWidget):
         table.setCornerButtonEnabled(False)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        rows = table.verticalHeader()
+        rows = RowLabels(table)  # palette and font followed; labels clear of the edge
+        table.setVerticalHeader(rows)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        rows.setStyleSheet("QHeaderView::section { padding: 0 0.6em; }")  # labels clear of the edge
         # Wrapped cells grow their row: heights are recomputed (once per event loop turn) whenever the
         # columns change width, since ResizeToContents alone keeps heights measured at an older width.
         self._fit_rows = QTimer(self, singleShot=True, interval=0)
@@ -266,7 +203,7 @@ class ComparisonView(QWidget):
         table.horizontalHeader().sectionResized.connect(self._fit_rows.start)
         self.model.modelReset.connect(self._fit_rows.start)
         table.selectionModel().currentChanged.connect(self._on_current_changed)
-        table.activated.connect(self._emit_current_source)
+        table.openRequested.connect(self._emit_current_source)
         return table
 
     def _make_quote_panel(self) -> QTextBrowser:
@@ -332,7 +269,7 @@ class ComparisonView(QWidget):
 
     def _scale_controls(self) -> None:
         """Touch targets grow with the font: at least 24 px (WCAG AA), 44 px and more at kiosk sizes."""
-        self.show_button.setMinimumHeight(max(24, round(self.fontMetrics().height() * 1.9)))
+        grow_with_font(self.show_button, self.fontMetrics().height())
 
     def set_topic(self, topic: Topic | None) -> None:
         """Show `topic`'s comparison (or a short message when it has none); nothing is selected."""
@@ -350,17 +287,24 @@ class ComparisonView(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_quote(current)
-        self._emit_current_source()
+        source = self._current_source()
+        if source is not None:
+            self.sourceSelected.emit(*source)
 
-    @Slot()
-    def _emit_current_source(self) -> None:
+    def _current_source(self) -> tuple[str, str, str] | None:
         topic = self.model.topic()
         sources = self.table.currentIndex().data(SOURCES_ROLE)
         if topic is None or not sources:
-            return
+            return None
         first: SentenceRef = sources[0]
-        log.debug("source requested: %s %s %s", topic.id, first.section, first.sentence)
-        self.sourceRequested.emit(topic.id, first.section, first.sentence)
+        return topic.id, first.section, first.sentence
+
+    @Slot()
+    def _emit_current_source(self) -> None:
+        source = self._current_source()
+        if source is not None:
+            log.debug("source requested: %s %s %s", *source)
+            self.sourceRequested.emit(*source)
 
     def _show_quote(self, index: QModelIndex) -> None:
         found = self.model.cell_at(index)

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 
 from reader.content.model import Topic
+from reader.ui.export_folder import ExportFolder
 from reader.ui.render import RenderOptions, article_css, format_date, render_topic_html
 from reader.ui.theme import LIGHT
 
@@ -82,12 +83,9 @@ def preview(parent: QWidget, document: QTextDocument) -> None:
     dialog.exec()
 
 
-def ask_pdf_path(parent: QWidget, suggested_stem: str) -> Path | None:
-    """Ask where to save a PDF (in the Documents folder by default); None if cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, "Export as PDF", str(Path(folder) / f"{suggested_stem}.pdf"), "PDF files (*.pdf)"
-    )
+def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
+    """Ask where to save a PDF, offering `suggested` (reader.ui.export_folder); None if cancelled."""
+    name, _filter = QFileDialog.getSaveFileName(parent, "Export as PDF", suggested, "PDF files (*.pdf)")
     if not name:
         return None
     return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -107,6 +105,7 @@ class HandoutCommands(QObject):
         self._current_topic = current_topic
         self._options = options
         self.file_dialogs_allowed = True
+        self.export_folder: ExportFolder | None = None  # where the dialog starts; set by the window
 
     def document(self) -> QTextDocument:
         topic = self._current_topic()
@@ -123,8 +122,11 @@ class HandoutCommands(QObject):
     def ask_export_pdf(self) -> None:
         """Ask where to save the handout (laptops), then write it and say so in the status bar."""
         topic = self._current_topic()
-        path = (
-            ask_pdf_path(self._window, topic.id) if topic is not None and self.file_dialogs_allowed else None
+        if topic is None or not self.file_dialogs_allowed:
+            return
+        folders = self.export_folder
+        path = ask_pdf_path(
+            self._window, folders.suggest(f"{topic.id}.pdf") if folders else f"{topic.id}.pdf"
         )
         if path is None:
             return
@@ -134,6 +136,8 @@ class HandoutCommands(QObject):
         except OSError as exc:
             bar.showMessage(f"Could not save {path.name}: {exc.strerror or exc}", STATUS_TIMEOUT_MS)
             return
+        if folders is not None:
+            folders.remember(path)
         bar.showMessage(f"Saved {path}", STATUS_TIMEOUT_MS)
 
     @Slot()

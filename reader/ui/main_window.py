@@ -17,34 +17,37 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QDockWidget,
     QMainWindow,
-    QTabWidget,
     QWidget,
 )
 
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.store import TopicStore
-from reader.ui.about import show_about
 from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
+from reader.ui.export_folder import ExportFolder
 from reader.ui.handout import HandoutCommands
+from reader.ui.hit_navigation import HitNavigator
 from reader.ui.pack_install import ask_install_pack
 from reader.ui.plaintext import literal_window_title
 from reader.ui.problems import ProblemsList, problems_summary
-from reader.ui.qthelpers import KeyboardBrowsing, name_dock_buttons
+from reader.ui.qthelpers import name_dock_buttons
 from reader.ui.references import ReferencesView
 from reader.ui.render import DEFAULT_EVIDENCE_MAX_AGE_YEARS, RenderOptions, section_anchor
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
 from reader.ui.speech_controls import add_read_aloud
 from reader.ui.status_bar import StatusWidgets
+from reader.ui.text_zoom import ReadingZoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
+from reader.ui.window_fit import DockWidths, place_window
+from reader.ui.window_help import HelpCommands
+from reader.ui.window_parts import add_dock, interactive_widgets, make_pages
 
 if TYPE_CHECKING:
     from reader.packs.sources import LoadedPacks
@@ -89,8 +92,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.action_table = Actions(self, icon_for=lambda name: themed_icon(name, theme.colors))
         self.handout = HandoutCommands(self, self.current_topic, self._handout_options)
+        self.export_folder = ExportFolder(settings)  # where save dialogs start, remembered
+        self.handout.export_folder = self.export_folder
         self._build_pages()
         self._build_docks(topics)
+        self.reading_zoom = ReadingZoom([self.comparison, self.references, self.search_panel, self.toc])
         self._build_status_bar()
         self._build_menus_and_toolbar()
         self.read_aloud, self.speech_toolbar = add_read_aloud(self, settings)  # reader.ui.read_aloud
@@ -110,44 +116,31 @@ class MainWindow(QMainWindow):
         self.article.set_colors(self._theme.colors)
         self.comparison = ComparisonView()
         self.references = ReferencesView()
-        self.pages = QTabWidget()
-        self.pages.setObjectName("pages")
-        self.pages.setDocumentMode(True)
-        self.pages.setAccessibleName("Pages")
-        self.pages.setToolTip("The article, the comparison of procedures and the references")
-        self.pages.addTab(self.article, "&Article")
-        self.pages.addTab(self.comparison, "&Compare procedures")
-        self.pages.addTab(self.references, "&References")
-        self.pages.setTabToolTip(0, "Read the topic")
-        self.pages.setTabToolTip(1, "The procedures side by side; each value links to its sentence")
-        self.pages.setTabToolTip(2, "The topic's references: copy or export citations")
-        bar = self.pages.tabBar()
-        bar.setAccessibleName("Pages")
-        bar.setToolTip("Switch between the article, the comparison and the references (Ctrl+Tab)")
+        self.references.export_folder = self.export_folder
+        self.pages = make_pages(self.article, self.comparison, self.references)
         self.setCentralWidget(self.pages)
 
     def _build_docks(self, topics: Sequence[Topic]) -> None:
         self.toc = TocView(TocModel(self._topics, self))
-        self.toc_dock = self._dock("toc_dock", "Contents", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.toc_dock = add_dock(self, "toc_dock", "Contents", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_panel = SearchPanel()
-        self.search_dock = self._dock(
-            "search_dock", "Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        self.search_dock = add_dock(
+            self, "search_dock", "Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.problems = ProblemsList()
-        self.problems_dock = self._dock(
-            "problems_dock", "Content problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
+        self.problems_dock = add_dock(
+            self, "problems_dock", "Content problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.problems_dock.hide()
+        self.dock_widths = DockWidths(self, self.search_dock, self.toc_dock, preferred=(340, 260))
         self.resizeDocks([self.toc_dock, self.search_dock], [260, 340], Qt.Orientation.Horizontal)
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setAccessibleName(f"{title} panel")
-        dock.toggleViewAction().setToolTip(f"Show or hide the {title.lower()} panel")
-        self.addDockWidget(area, dock)
-        return dock
+    def resizeDocks(  # noqa: N802 - Qt's name; widths asked for are kept as the window narrows
+        self, docks: Sequence[QDockWidget], sizes: Sequence[int], orientation: Qt.Orientation
+    ) -> None:
+        super().resizeDocks(list(docks), list(sizes), orientation)
+        if orientation == Qt.Orientation.Horizontal:
+            self.dock_widths.prefer(list(docks), list(sizes))
 
     def _build_status_bar(self) -> None:
         self.status = StatusWidgets(self.statusBar())
@@ -156,6 +149,7 @@ class MainWindow(QMainWindow):
         self.problems_button = self.status.problems_button
         self.zoom_label = self.status.zoom_label
         self.problems_button.clicked.connect(self.problems_dock.show)
+        self.hits = HitNavigator(self.article, self.search_panel.field, self.status.hit_label)
 
     def _build_menus_and_toolbar(self) -> None:
         menus = self.action_table.fill_menu_bar(self.menuBar())
@@ -175,14 +169,13 @@ class MainWindow(QMainWindow):
         a["zoom_out"].triggered.connect(lambda: self.set_zoom(next_zoom(self.article.zoom, -1)))
         a["zoom_reset"].triggered.connect(lambda: self.set_zoom(100))
         a["find"].triggered.connect(self.focus_search)
-        a["next_hit"].triggered.connect(self.article.next_hit)
-        a["previous_hit"].triggered.connect(self.article.previous_hit)
+        a["next_hit"].triggered.connect(self.hits.next)
+        a["previous_hit"].triggered.connect(self.hits.previous)
         a["print"].triggered.connect(self.print_topic)
         a["print_preview"].triggered.connect(self.print_preview)
         a["export_pdf"].triggered.connect(self.ask_export_pdf)
         a["quit"].triggered.connect(self.close)
         a["install_pack"].triggered.connect(self._install_pack)
-        a["about"].triggered.connect(lambda: show_about(self, self.packs))
         for choice in ThemeChoice:
             a[f"theme_{choice.value}"].triggered.connect(lambda _=False, c=choice: self.set_theme(c))
         self._theme.themeChanged.connect(self._on_theme_changed)
@@ -190,29 +183,27 @@ class MainWindow(QMainWindow):
         self.article.linkRequested.connect(self._on_link_requested)
         self.article.currentSectionChanged.connect(self._on_section_read)
         self.article.highlighted.connect(self._on_link_hovered)
+        self.help = HelpCommands(self, a, self.article, self.current_topic)  # Copy, Select all, Help
         self._connect_views()
 
     def _connect_views(self) -> None:
         """The pages and the search panel ask the window to show a place in the article."""
-        self.comparison.sourceRequested.connect(self._on_comparison_source)
-        self._browsing = KeyboardBrowsing(self.comparison.table)
+        self.comparison.sourceSelected.connect(self._on_comparison_selected)
+        self.comparison.sourceRequested.connect(lambda topic, _section, key: self.navigate(topic, key))
         self.references.citingSentenceRequested.connect(self.show_sentence)
         self.search_panel.resultActivated.connect(self.show_search_result)
 
     @Slot(str, str, str)
-    def _on_comparison_source(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
-        if self._browsing.active:  # arrowing through cells: get the article ready, stay in the table
+    def _on_comparison_selected(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
+        """A cell was selected: get the article ready, stay in the table (the quote panel shows it)."""
+        if self.article.topic is not None and self.article.topic.id == topic_id:
             self.article.go_to(sentence_key)
-            return
-        self.navigate(topic_id, sentence_key)
 
     def _restore_settings(self) -> None:
-        geometry = self._settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        place_window(self, self._settings.window_geometry())  # a saved size only if it fits the screen
         state = self._settings.window_state()
-        if state is not None:
-            self.restoreState(state, WINDOW_STATE_VERSION)
+        if state is not None and self.restoreState(state, WINDOW_STATE_VERSION):
+            self.dock_widths.keep_restored_widths()
         self.set_zoom(self._settings.zoom, persist=False)
         self.action_table[f"theme_{self._theme.choice.value}"].setChecked(True)
 
@@ -244,6 +235,7 @@ class MainWindow(QMainWindow):
         if self.article.topic is topic:
             return
         self.article.show_topic(topic)
+        self.hits.clear()  # a new topic's page has no marks yet
         self.comparison.set_topic(topic)
         self.references.set_topic(topic)
         self.pages.setTabEnabled(self.pages.indexOf(self.comparison), topic.comparison is not None)
@@ -309,7 +301,7 @@ class MainWindow(QMainWindow):
             self.navigate(topic_id, anchor)
         else:
             self.navigate(topic_id, section_anchor(section_id) if section_id else "")
-        count = self.article.highlight_terms([str(t) for t in terms])
+        count = self.hits.mark([str(t) for t in terms])
         hint = " Press F3 for the next, Shift+F3 for the previous." if count else ""
         self.statusBar().showMessage(f"{count} matches marked in this topic.{hint}", STATUS_TIMEOUT_MS)
 
@@ -349,6 +341,7 @@ class MainWindow(QMainWindow):
     def set_packs(self, packs: LoadedPacks) -> None:
         """The content packs shown: their names go into the credits and Help > About."""
         self.packs = packs
+        self.help.packs = packs
         self.article.set_pack_labels({topic_id: s.label for topic_id, s in packs.topic_sources.items()})
 
     def set_index_status(self, message: str, *, busy: bool = False) -> None:
@@ -356,6 +349,7 @@ class MainWindow(QMainWindow):
 
     def set_zoom(self, percent: int, *, persist: bool = True) -> None:
         self.article.set_zoom(percent)
+        self.reading_zoom.apply(self.article.zoom)  # every reading view, not the article alone
         self.status.set_zoom(self.article.zoom)
         self.action_table["zoom_reset"].setEnabled(self.article.zoom != 100)
         if persist:
@@ -434,7 +428,7 @@ class MainWindow(QMainWindow):
         """Back to a fresh start: first topic at the top, no search, marks, history, zoom, status
         message or citation style of the last visit."""
         self.search_panel.clear()
-        self.article.clear_highlights()
+        self.hits.clear()
         self.set_zoom(100, persist=False)
         self._history.clear()
         self.statusBar().clearMessage()
@@ -451,10 +445,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def interactive_widgets(self) -> list[QWidget]:
-        """Every visible widget a user can focus or press (used by the accessibility test)."""
-        return [
-            w
-            for w in self.findChildren(QWidget)
-            if w.isVisibleTo(self)
-            and (isinstance(w, QAbstractButton) or w.focusPolicy() != Qt.FocusPolicy.NoFocus)
-        ]
+        """Every visible widget a user can focus or press (used by the accessibility tests)."""
+        return interactive_widgets(self)

@@ -1,37 +1,10 @@
-"""Small Qt helpers the window needs that Qt does not give: names for dock buttons, and knowing
-whether a key press is moving through a view rather than choosing in it."""
+"""Small Qt helpers the window needs that Qt does not give: names for dock buttons, heights that
+follow the font, a dialog with a Close button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QWidget
-
-
-class KeyboardBrowsing(QObject):
-    """Knows whether a navigation key is being handled in a view (moving, not choosing)."""
-
-    KEYS = frozenset(
-        {
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-            Qt.Key.Key_Left,
-            Qt.Key.Key_Right,
-            Qt.Key.Key_Tab,
-            Qt.Key.Key_Backtab,
-        }
-        | {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End}
-    )
-
-    def __init__(self, view: QWidget) -> None:
-        super().__init__(view)
-        self.active = False
-        view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if isinstance(event, QKeyEvent):
-            self.active = event.type() == QEvent.Type.KeyPress and Qt.Key(event.key()) in self.KEYS
-        return False
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QDockWidget, QVBoxLayout, QWidget
 
 
 def name_dock_buttons(*docks: QDockWidget) -> None:
@@ -47,3 +20,30 @@ def name_dock_buttons(*docks: QDockWidget) -> None:
                 continue
             button.setAccessibleName(text)
             button.setToolTip(text)
+
+
+def grow_with_font(control: QWidget, line_height: int, factor: float = 1.9) -> None:
+    """Give `control` a minimum height that follows the font (at least 24 px, WCAG AA), but never
+    under a floor set from outside (the kiosk's 48 px touch targets), whatever the text size."""
+    scaled_before = int(control.property("scaledMinimumHeight") or 0)
+    floor = int(control.property("minimumHeightFloor") or 0)
+    if control.minimumHeight() != scaled_before:  # raised by someone else since we last set it
+        floor = max(floor, control.minimumHeight())
+        control.setProperty("minimumHeightFloor", floor)
+    height = max(24, round(line_height * factor), floor)
+    control.setProperty("scaledMinimumHeight", height)
+    control.setMinimumHeight(height)
+
+
+def lay_out_closable(dialog: QDialog, content: QWidget, size: tuple[int, int]) -> None:
+    """A dialog of one view above a named Close button (Esc closes too); the view has the focus."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setAccessibleName("Close")
+    close.setToolTip(f"Close {dialog.windowTitle()} (Esc)")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(content)
+    layout.addWidget(buttons)
+    dialog.resize(*size)
+    content.setFocus(Qt.FocusReason.OtherFocusReason)

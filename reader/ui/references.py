@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     Signal,
     Slot,
@@ -46,8 +45,11 @@ from PySide6.QtWidgets import (
 
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
+from reader.ui.export_folder import ExportFolder
 from reader.ui.plaintext import plain_label
+from reader.ui.qthelpers import grow_with_font
 from reader.ui.wrapped_list import WrappedRowsList
+from reader.ui.wrapping_row import WrappingRow
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +215,7 @@ class ReferencesView(QWidget):
         self._make_controls()
         self._lay_out()
         self._file_dialogs_allowed = True
+        self.export_folder: ExportFolder | None = None  # where the dialog starts; set by the window
         self._scale_controls()
         self.set_topic(None)
 
@@ -253,17 +256,20 @@ class ReferencesView(QWidget):
         self.status.setAccessibleName("Status")
 
     def _lay_out(self) -> None:
-        controls = QHBoxLayout()
-        controls.addWidget(self.style_label)
-        controls.addWidget(self.style_combo)
-        controls.addStretch(1)
+        style = QHBoxLayout()
+        style.addWidget(self.style_label)
+        style.addWidget(self.style_combo)
+        style.addStretch(1)
+        buttons = QHBoxLayout()
         for button in (self.copy_button, self.copy_all_button, self.export_button):
-            controls.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        controls = WrappingRow(style, buttons, parent=self)  # stacked on a narrow window
         cited = QHBoxLayout()
         cited.addWidget(self.details, 1)
         cited.addWidget(self.cited_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.list, 1)
         layout.addLayout(cited)
         layout.addWidget(self.status)
@@ -280,7 +286,7 @@ class ReferencesView(QWidget):
     def _scale_controls(self) -> None:
         """Touch targets grow with the font: at least 24 px (WCAG AA), 44 px and more at kiosk sizes."""
         for control in self._targets:
-            control.setMinimumHeight(max(24, round(self.fontMetrics().height() * 1.9)))
+            grow_with_font(control, self.fontMetrics().height())
 
     # --- public API ------------------------------------------------------------------------------------
 
@@ -359,14 +365,16 @@ class ReferencesView(QWidget):
         topic = self.model.topic()
         if topic is None or not self._file_dialogs_allowed:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{topic.id}-references.ris")
+        name = f"{topic.id}-references.ris"
+        suggested = self.export_folder.suggest(name) if self.export_folder is not None else name
         filters = citation.EXPORT_FILTERS
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self, "Export references", suggested, ";;".join(filters.values()), filters[citation.RIS]
         )
         if chosen:
-            self.export(*citation.export_target(chosen, chosen_filter))
+            target = citation.export_target(chosen, chosen_filter)
+            if self.export(*target) and self.export_folder is not None:
+                self.export_folder.remember(target[0])
 
     @Slot(int)
     def _on_style_chosen(self, _combo_index: int) -> None:

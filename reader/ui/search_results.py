@@ -145,8 +145,14 @@ def muted_text_colour(text: QColor, background: QColor, minimum: float = 4.5) ->
 
 
 def mark_background(palette: QPalette) -> QColor:
-    """Background of a matched word: the palette's highlight faded into the base colour."""
-    return _mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.4)
+    """Background of a matched word: the palette's highlight faded into the base colour (the active
+    group's, so marks look the same whether or not the window is active)."""
+    active = QPalette.ColorGroup.Active
+    return _mix(
+        palette.color(active, QPalette.ColorRole.Base),
+        palette.color(active, QPalette.ColorRole.Highlight),
+        0.4,
+    )
 
 
 def _sized(font: QFont, factor: float) -> QFont:
@@ -197,6 +203,20 @@ def build_result_document(hit: HitLike, font: QFont, palette: QPalette, selected
     return doc
 
 
+def drawn_palette(option: QStyleOptionViewItem) -> QPalette:
+    """The option's palette in the colour group the style paints the row with: Inactive when the
+    window is not active. Text taken from another group than the background can be unreadable
+    (white on the pale inactive selection: 1.4:1)."""
+    palette = QPalette(option.palette)
+    if not option.state & QStyle.StateFlag.State_Enabled:
+        palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+    elif not option.state & QStyle.StateFlag.State_Active:
+        palette.setCurrentColorGroup(QPalette.ColorGroup.Inactive)
+    else:
+        palette.setCurrentColorGroup(QPalette.ColorGroup.Active)
+    return palette
+
+
 class SearchResultDelegate(QStyledItemDelegate):
     """Draws a hit as title, topic and snippet; rows grow with the text and the font size."""
 
@@ -215,7 +235,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         hit = model.hit(index.row()) if isinstance(model, SearchResultsModel) else None
         if hit is None:
             return None
-        doc = build_result_document(hit, option.font, option.palette, selected)
+        doc = build_result_document(hit, option.font, drawn_palette(option), selected)
         doc.setTextWidth(self._text_width(option))
         return doc
 

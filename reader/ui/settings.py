@@ -36,6 +36,7 @@ _ZOOM = "view/zoom"
 _THEME = "view/theme"
 _SPEECH_VOICE = "speech/voice_"  # + language: the voice chosen for that language
 _SPEECH_SPEED = "speech/speed"
+_EXPORT_FOLDER = "export/last_folder"
 
 
 def default_settings_path() -> Path:
@@ -151,6 +152,16 @@ class Settings:
     @speech_speed.setter
     def speech_speed(self, value: str) -> None:
         self._set(_SPEECH_SPEED, value)
+
+    @property
+    def export_folder(self) -> str:
+        """The folder a save dialog last saved into ("" before the first save)."""
+        value = self._get(_EXPORT_FOLDER)
+        return value if isinstance(value, str) else ""
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._set(_EXPORT_FOLDER, folder)
 
     def window_geometry(self) -> QByteArray | None:
         value = self._get(_GEOMETRY)

@@ -1,5 +1,5 @@
-"""The window's status bar: search index state, content problems, text size. Messages that come
-and go (a saved file, a hovered link) use QStatusBar's own temporary message."""
+"""The window's status bar: the search hit shown, search index state, content problems, text size.
+Messages that come and go (a saved file, a hovered link) use QStatusBar's own temporary message."""
 
 from __future__ import annotations
 
@@ -23,11 +23,19 @@ class StatusWidgets:
         self.problems_button.setAccessibleName("Show content problems")
         self.problems_button.setToolTip("Some topic files could not be loaded: show why")
         self.problems_button.hide()
+        self.hit_label = plain_label("")  # "Hit 2 of 5": reader.ui.hit_navigation fills it
         self.zoom_label = plain_label("")
         self.zoom_label.setAccessibleName("Text size")
-        for label in (self.index_label, self.zoom_label):
+        for label in (self.hit_label, self.index_label, self.zoom_label):
             label.setContentsMargins(8, 0, 8, 0)
-        for widget in (self.problems_button, self.index_label, self.index_progress, self.zoom_label):
+        widgets = (
+            self.hit_label,
+            self.problems_button,
+            self.index_label,
+            self.index_progress,
+            self.zoom_label,
+        )
+        for widget in widgets:
             bar.addPermanentWidget(widget)
 
     def set_index_status(self, message: str, *, busy: bool = False) -> None:

@@ -46,3 +46,13 @@ def span_selection(
     selection.cursor = cursor
     selection.format = char_format
     return selection
+
+
+def set_side_margins(document: QTextDocument, side: float) -> None:
+    """Left and right margins of the document's root frame (unchanged below a pixel: no relayout)."""
+    frame = document.rootFrame()
+    frame_format = frame.frameFormat()
+    if abs(frame_format.leftMargin() - side) >= 1:
+        frame_format.setLeftMargin(side)
+        frame_format.setRightMargin(side)
+        frame.setFrameFormat(frame_format)

@@ -159,6 +159,10 @@ class TocView(QTreeView):
         self.setItemDelegate(_TallRows(self))
         self.setModel(model)
         self.setHeaderHidden(True)
+        # Long titles are elided (their tooltips say them in full), never scrolled sideways: the dock
+        # keeps a width where most titles fit (reader.ui.window_fit).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setUniformRowHeights(True)  # lets the view skip measuring 10,000 rows
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

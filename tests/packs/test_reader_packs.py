@@ -17,7 +17,7 @@ from reader.pack_session import PackLoader
 from reader.packs.library import PackLibrary
 from reader.packs.manifest import SIGNATURE_NAME
 from reader.resources import BUNDLED_CONTENT_DIR
-from reader.ui.about import about_text
+from reader.ui.about import pack_lines
 from reader.ui.actions import SPECS_BY_NAME
 from reader.ui.pack_install import install_pack_file
 from reader.ui.settings import Settings
@@ -76,7 +76,7 @@ def test_an_installed_pack_shows_in_the_contents_credits_and_search(qtbot, tmp_p
         assert hits and {h.topic_id for h in hits} == {"quokka-care"}
         assert any(h.topic_id == "vertebroplasty-kyphoplasty" for h in service.search("kyphoplasty").hits)
         assert (tmp_path / "cache" / "index-packs" / "clinic-extra").is_dir()  # the pack's own index
-        about = about_text(window.packs)
+        about = "\n".join(pack_lines(window.packs))
         assert "Clinic extra topics, version 3, published by Example Health Publisher [clinic-extra]" in about
         assert "[health-reader-core], bundled with the reader" in about
     finally:

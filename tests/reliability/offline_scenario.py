@@ -194,8 +194,10 @@ class Scenario:
         click(table, table.visualRect(window.comparison.model.index(0, 1)).center())
         quote = window.comparison.quote.toPlainText()
         assert "Kyphoplasty" in quote, quote
-        assert window.pages.currentWidget() is article  # the cell's source sentence is shown
-        self.step("clicked a comparison cell: its source shown in the article")
+        assert window.pages.currentWidget() is window.comparison  # a click quotes, it does not leave
+        click(window.comparison.show_button, window.comparison.show_button.rect().center())
+        assert window.pages.currentWidget() is article  # "Show in article" shows the source sentence
+        self.step("clicked a comparison cell, then Show in article: its source shown in the article")
 
         ris = self.outdir / "references.ris"
         self.save_as = (str(ris), citation.EXPORT_FILTERS[citation.RIS])

@@ -1,25 +1,21 @@
-"""The procedure comparison: model shape, "Not stated" cells, and selecting a cell to quote its sources."""
+"""The procedure comparison: model shape, "Not stated" cells, selecting a cell to quote its sources (only
+Enter, a double-click or "Show in article" go there), row labels in the theme and font, US spelling."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.content import Topic
-from reader.ui.comparison import (
-    NOT_STATED,
-    SOURCES_ROLE,
-    ComparisonDelegate,
-    ComparisonModel,
-    ComparisonView,
-    contrast_ratio,
-    muted_text_color,
-)
+from reader.ui.comparison import NOT_STATED, SOURCES_ROLE, ComparisonModel, ComparisonView
+from reader.ui.comparison_table import ComparisonDelegate, muted_text_color
+from reader.ui.theme import DARK, LIGHT, ThemeColors, build_palette, contrast_ratio, relative_luminance
 
 PURPOSE, ANAESTHESIA, METHOD, IMAGE_GUIDANCE = 0, 1, 2, 3
 VERTEBROPLASTY, KYPHOPLASTY = 0, 1
@@ -129,10 +125,13 @@ def test_not_stated_cell_is_painted_in_the_dimmed_colour(view: ComparisonView, q
     assert abs(QColor(darkest).lightness() - muted.lightness()) <= 12
 
 
-def test_clicking_a_cell_quotes_its_sources_and_requests_the_first(
+def test_clicking_a_cell_quotes_its_sources_and_only_selects(
     view: ComparisonView, qtbot: QtBot, bundled_topic: Topic
 ) -> None:
-    with qtbot.waitSignal(view.sourceRequested, timeout=1000) as blocker:
+    with (
+        qtbot.assertNotEmitted(view.sourceRequested),
+        qtbot.waitSignal(view.sourceSelected, timeout=1000) as blocker,
+    ):
         _click(qtbot, view, METHOD, KYPHOPLASTY)
     assert blocker.args == ["vertebroplasty-kyphoplasty", "kyphoplasty", "kp-balloon-in"]
     quoted = view.quote.toPlainText()
@@ -144,28 +143,35 @@ def test_clicking_a_cell_quotes_its_sources_and_requests_the_first(
 
 
 def test_not_stated_cell_says_so_and_requests_nothing(view: ComparisonView, qtbot: QtBot) -> None:
-    with qtbot.assertNotEmitted(view.sourceRequested):
+    with qtbot.assertNotEmitted(view.sourceRequested), qtbot.assertNotEmitted(view.sourceSelected):
         _click(qtbot, view, IMAGE_GUIDANCE, KYPHOPLASTY)
     assert view.table.currentIndex() == view.model.index(IMAGE_GUIDANCE, KYPHOPLASTY)
     assert "Not stated. The article does not say this for Kyphoplasty." in view.quote.toPlainText()
     assert not view.show_button.isEnabled()
 
 
-def test_arrow_keys_move_between_cells_and_enter_repeats(view: ComparisonView, qtbot: QtBot) -> None:
+def test_arrow_keys_select_and_enter_opens(view: ComparisonView, qtbot: QtBot) -> None:
     _click(qtbot, view, PURPOSE, VERTEBROPLASTY)
-    with qtbot.waitSignal(view.sourceRequested, timeout=1000) as down:
+    with qtbot.assertNotEmitted(view.sourceRequested), qtbot.waitSignal(view.sourceSelected) as down:
         qtbot.keyClick(view.table, Qt.Key.Key_Down)
     assert down.args == ["vertebroplasty-kyphoplasty", "vertebroplasty", "vp-anesthetic-cement"]
-    with qtbot.waitSignal(view.sourceRequested, timeout=1000) as right:
+    with qtbot.waitSignal(view.sourceSelected, timeout=1000) as right:
         qtbot.keyClick(view.table, Qt.Key.Key_Right)
     assert right.args[2] == "kp-anesthesia"
     assert "Your doctor may numb the area" in view.quote.toPlainText()
-    with qtbot.waitSignal(view.sourceRequested, timeout=1000) as again:
+    with qtbot.waitSignal(view.sourceRequested, timeout=1000) as opened:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert again.args[2] == "kp-anesthesia"
+    assert opened.args[2] == "kp-anesthesia"
 
 
-def test_show_in_article_button_repeats_the_request(view: ComparisonView, qtbot: QtBot) -> None:
+def test_double_click_opens_the_source(view: ComparisonView, qtbot: QtBot) -> None:
+    centre = view.table.visualRect(view.model.index(PURPOSE, KYPHOPLASTY)).center()
+    with qtbot.waitSignal(view.sourceRequested, timeout=1000) as opened:
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert opened.args == ["vertebroplasty-kyphoplasty", "overview", "ov-what"]
+
+
+def test_show_in_article_button_opens_the_source(view: ComparisonView, qtbot: QtBot) -> None:
     _click(qtbot, view, PURPOSE, KYPHOPLASTY)
     with qtbot.waitSignal(view.sourceRequested, timeout=1000) as blocker:
         qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
@@ -217,3 +223,69 @@ def test_every_focusable_widget_has_an_accessible_name_and_tooltip(view: Compari
     for widget in focusable:
         assert widget.accessibleName(), widget
         assert widget.toolTip(), widget
+
+
+# --- row labels follow the palette and the font (issue 14, item 2); the source's spelling (item 3) ---
+
+
+def test_row_labels_grow_with_the_views_font(view: ComparisonView, qtbot: QtBot) -> None:
+    rows = view.table.verticalHeader()
+    small_width = rows.sizeHint().width()
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)  # kiosk cells are 150 %
+    view.setFont(font)
+    qtbot.waitUntil(lambda: rows.font().pointSizeF() == pytest.approx(font.pointSizeF()))
+    assert rows.font().pointSizeF() == pytest.approx(view.table.font().pointSizeF())
+    assert rows.sizeHint().width() > small_width * 1.3
+
+
+def test_row_labels_follow_the_application_font(view: ComparisonView, qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = QFont(app.font())
+    big = QFont(saved)
+    big.setPointSizeF(saved.pointSizeF() * 2)
+    try:
+        app.setFont(big)  # what kiosk mode does
+        qtbot.waitUntil(lambda: view.table.verticalHeader().font().pointSizeF() == big.pointSizeF())
+    finally:
+        app.setFont(saved)
+
+
+def _label_contrast(view: ComparisonView, colors: ThemeColors) -> tuple[float, QColor]:
+    """The best contrast of any label pixel against the section's background, and that background."""
+    view.setPalette(build_palette(colors))
+    rows = view.table.verticalHeader()
+    QApplication.processEvents()
+    image: QImage = rows.grab().toImage()
+    top = rows.sectionViewportPosition(0)
+    height = rows.sectionSize(0)
+    background = image.pixelColor(QPoint(rows.width() - 3, top + height // 2))
+    pixels = [
+        image.pixelColor(x, y)
+        for x in range(rows.inset(), rows.width() // 2)
+        for y in range(top + 2, top + height - 2)
+    ]
+    return max(contrast_ratio(p, background) for p in pixels), background
+
+
+@pytest.mark.parametrize("colors", [LIGHT, DARK], ids=lambda c: c.name)
+def test_row_labels_are_drawn_in_the_themes_colours(view: ComparisonView, colors: ThemeColors) -> None:
+    contrast, background = _label_contrast(view, colors)
+    assert contrast >= 4.5
+    window_is_dark = relative_luminance(QColor(colors.window)) < 0.2
+    assert (relative_luminance(background) < 0.2) == window_is_dark  # no light stripe on dark
+
+
+def test_labels_use_the_sources_spelling(bundled_topic: Topic) -> None:
+    """A label never spells a word the British way when the article spells it the American way."""
+    comparison = bundled_topic.comparison
+    assert comparison is not None
+    article = " ".join(s.text for section in bundled_topic.sections for s in section.sentences()).lower()
+    uk_to_us = ((r"anaesth", "anesth"), (r"haem", "hem"), (r"oedem", "edem"), (r"oesoph", "esoph"))
+    for attribute in comparison.attributes:
+        label = attribute.label.lower()
+        for uk, us in uk_to_us:
+            if re.search(rf"\b{uk}", label):
+                assert not re.search(rf"\b{us}", article), f"{attribute.label!r}: the source says {us}…"
+    assert [a.label for a in comparison.attributes][1] == "Anesthesia"

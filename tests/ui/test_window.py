@@ -148,15 +148,29 @@ def test_window_layout_is_remembered(qtbot, bundled_topic, tmp_path: Path) -> No
     assert second.toc_dock.isVisible()
 
 
-def test_comparison_cell_shows_its_sentence_in_the_article(qtbot, window: MainWindow, bundled_topic) -> None:
-    window.pages.setCurrentWidget(window.comparison)
+def _click_cell(qtbot, window: MainWindow, label: str, column: int) -> None:
     table = window.comparison.table
     model = table.model()
-    row = next(
-        r for r in range(model.rowCount()) if model.headerData(r, Qt.Orientation.Vertical) == "Balloon"
-    )
-    rect = table.visualRect(model.index(row, 1))  # kyphoplasty's balloon
+    row = next(r for r in range(model.rowCount()) if model.headerData(r, Qt.Orientation.Vertical) == label)
+    rect = table.visualRect(model.index(row, column))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_clicking_a_comparison_cell_quotes_it_and_stays(qtbot, window: MainWindow, bundled_topic) -> None:
+    window.pages.setCurrentWidget(window.comparison)
+    _click_cell(qtbot, window, "Balloon", 1)  # kyphoplasty's balloon
+    assert window.pages.currentWidget() is window.comparison  # the quote panel can be read
+    expected = bundled_topic.sentence("kp-balloon-inflate").text
+    assert expected in window.comparison.quote.toPlainText()
+    assert window.article.textCursor().selectedText() == expected  # the article is ready
+    _click_cell(qtbot, window, "Duration", 1)  # comparing row by row: still here
+    assert window.pages.currentWidget() is window.comparison
+
+
+def test_show_in_article_goes_to_the_cells_sentence(qtbot, window: MainWindow, bundled_topic) -> None:
+    window.pages.setCurrentWidget(window.comparison)
+    _click_cell(qtbot, window, "Balloon", 1)
+    qtbot.mouseClick(window.comparison.show_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.article
     selected = window.article.textCursor().selectedText()
     assert selected == bundled_topic.sentence("kp-balloon-inflate").text
@@ -168,17 +182,15 @@ def test_arrowing_through_comparison_cells_stays_in_the_table(
 ) -> None:
     window.pages.setCurrentWidget(window.comparison)
     table = window.comparison.table
-    qtbot.mouseClick(
-        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(table.model().index(0, 0)).center()
-    )
-    assert window.pages.currentWidget() is window.article  # a click shows the source
-    window.pages.setCurrentWidget(window.comparison)
+    _click_cell(qtbot, window, "Purpose", 0)
     table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_Down)  # to "Anaesthesia" of vertebroplasty
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # to "Anesthesia" of vertebroplasty
     assert window.pages.currentWidget() is window.comparison  # keyboard users can read on
     assert table.currentIndex().row() == 1
     expected = bundled_topic.sentence("vp-anesthetic-cement").text
     assert window.article.textCursor().selectedText() == expected  # ready when they switch
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.article
 
 
 def test_bad_content_files_are_listed_without_blocking(qtbot, window: MainWindow, tmp_path: Path) -> None:

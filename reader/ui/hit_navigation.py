@@ -1,0 +1,72 @@
+"""Moving through the search hits marked in the article: F3 / Shift+F3, "Hit 2 of 5" in the status
+bar, and the marks cleared as soon as the query they belong to is changed (a new search, even one
+with no results, never leaves the previous query's marks behind)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from reader.ui.article import ArticleView
+
+
+def hit_position_text(current: int, count: int) -> str:
+    """ "Hit 2 of 5" (current is 0-based, -1 before the first move), "5 hits", or ""."""
+    if count <= 0:
+        return ""
+    if current < 0:
+        return f"{count} hit{'s' if count != 1 else ''}"
+    return f"Hit {current + 1} of {count}"
+
+
+class HitNavigator(QObject):
+    """Owns the article's search marks for the window: marks a query's terms, steps through them,
+    and forgets them when the search field's query changes."""
+
+    def __init__(self, article: ArticleView, field: QLineEdit, label: QLabel) -> None:
+        super().__init__(article)
+        self._article, self._field, self._label = article, field, label
+        self._query = ""  # the query whose terms are marked
+        label.setAccessibleName("Search hit")
+        label.setToolTip(
+            "Which search hit is selected in the article: F3 for the next, Shift+F3 for the previous"
+        )
+        field.textChanged.connect(self._on_query_edited)
+        self._show()
+
+    def mark(self, terms: list[str]) -> int:
+        """Mark the terms of the query now in the search field; returns how many hits."""
+        self._query = self._field.text().strip()
+        count = self._article.highlight_terms(terms)
+        self._show()
+        return count
+
+    def clear(self) -> None:
+        self._query = ""
+        self._article.clear_highlights()
+        self._show()
+
+    @Slot()
+    def next(self) -> bool:
+        moved = self._article.next_hit()
+        self._show()
+        return moved
+
+    @Slot()
+    def previous(self) -> bool:
+        moved = self._article.previous_hit()
+        self._show()
+        return moved
+
+    def text(self) -> str:
+        return self._label.text()
+
+    @Slot(str)
+    def _on_query_edited(self, text: str) -> None:
+        if self._article.hit_count() and text.strip() != self._query:
+            self.clear()
+
+    def _show(self) -> None:
+        text = hit_position_text(self._article.current_hit(), self._article.hit_count())
+        self._label.setText(text)
+        self._label.setVisible(bool(text))
