@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtGui import QTextDocument
-
 from reader.content.model import Topic
-from reader.ui.handout import handout_document
+from reader.ui.handout import make_handout
+from reader.ui.handout_pages import Handout, paint_handout
 from reader.ui.render import RenderOptions
 
 log = logging.getLogger(__name__)
@@ -20,11 +19,11 @@ PRINTING = "Printing… Please collect your handout from the printer."
 
 def print_handout(topic: Topic, today: dt.date | None = None) -> str:
     """Print `topic` as a handout on the default printer; return what to tell the user."""
-    document = handout_document(topic, RenderOptions(today=today or dt.date.today()))
-    return print_to_default_printer(document)
+    handout = make_handout(topic, RenderOptions(today=today or dt.date.today()))
+    return print_to_default_printer(handout)
 
 
-def print_to_default_printer(document: QTextDocument) -> str:
+def print_to_default_printer(handout: Handout) -> str:
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     info = QPrinterInfo.defaultPrinter()
@@ -32,7 +31,7 @@ def print_to_default_printer(document: QTextDocument) -> str:
         log.warning("kiosk print refused: no default printer")
         return NO_PRINTER
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    document.print_(printer)
+    printer.setDocName(handout.title)
+    paint_handout(handout, printer)
     log.info("kiosk handout sent to %s", info.printerName())
     return PRINTING

@@ -354,7 +354,9 @@ class MainWindow(QMainWindow):
 
     def _handout_options(self) -> RenderOptions:
         return RenderOptions(
-            today=self._options.clock(), evidence_max_age_years=self._options.evidence_max_age_years
+            today=self._options.clock(),
+            evidence_max_age_years=self._options.evidence_max_age_years,
+            citation_style=self.references.model.citation_style(),  # the handout cites as the panel does
         )
 
     def export_pdf(self, path: Path) -> None:
