@@ -21,6 +21,8 @@ offscreen_pkgs=(libglib2.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus
 window_pkgs=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
   libxcb-xkb1 libx11-xcb1 xvfb xauth)
+# The accessibility check (tests/a11y): a D-Bus session, the AT-SPI bus and pyatspi to read it.
+a11y_pkgs=(dbus-x11 at-spi2-core python3-pyatspi)
 
 missing_debs() {
   local pkg
@@ -45,6 +47,7 @@ install_debs() {
 # Every mode takes the X11 set too: the window needs it, the tests start real windows, and the
 # bundle carries the X11 client libraries it finds on the build machine.
 pkgs=("${offscreen_pkgs[@]}" "${window_pkgs[@]}")
+[ "$mode" = test ] && pkgs+=("${a11y_pkgs[@]}")
 python3 -c 'import ensurepip, venv' 2>/dev/null || pkgs+=(python3-venv)
 install_debs "${pkgs[@]}"
 
@@ -81,4 +84,5 @@ echo "== ruff"
 echo "== mypy"
 "$py" -m mypy
 echo "== pytest"
+export READER_REQUIRE_ATSPI=1  # installed above: the AT-SPI check must run, never skip
 exec "$py" -m pytest "$@"
