@@ -23,7 +23,8 @@ class HandoutDialog(QDialog):
 
     def __init__(self, topic: Topic, action: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{action}: what goes in the handout")
+        self.setWindowTitle("What goes in the handout")
+        self.setMinimumWidth(420)
         self.setAccessibleName("Handout contents")
         self.section_boxes: dict[str, QCheckBox] = {}
         sections = QGroupBox("Sections", self)
