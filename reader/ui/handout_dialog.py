@@ -46,9 +46,10 @@ class HandoutDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(action)
         ok.setAccessibleName(action)
+        ok.setToolTip(f"{action} with the parts checked above")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

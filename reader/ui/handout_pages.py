@@ -59,12 +59,14 @@ def footer_lines(facts: FooterFacts, page: int, pages: int) -> tuple[str, str, s
 
 
 class HandoutPages:
-    """`handout` laid out for `device`'s page size and margins (in the device's pixels)."""
+    """`handout` laid out for `device`'s page size and margins (in the device's pixels), on a copy
+    of its document: each layout starts afresh (a print preview lays out again for every page
+    setup), and the page breaks added here never reach the handout itself."""
 
     def __init__(self, handout: Handout, device: QPagedPaintDevice) -> None:
         self.handout = handout
         self.device = device
-        document = handout.document
+        self.document = document = handout.document.clone()
         document.documentLayout().setPaintDevice(device)
         area = device.pageLayout().paintRectPixels(device.logicalDpiX())
         self.footer_font = QFont(document.defaultFont())
@@ -78,7 +80,7 @@ class HandoutPages:
 
     @property
     def count(self) -> int:
-        return self.handout.document.pageCount()
+        return self.document.pageCount()
 
     def page_of(self, y: float) -> int:
         """The 1-based page on which the document's `y` (device pixels) falls."""
@@ -102,7 +104,7 @@ class HandoutPages:
         palette.setColor(QPalette.ColorRole.Text, _INK)  # never the screen theme's light text
         context.palette = palette
         painter.setClipRect(context.clip)
-        self.handout.document.documentLayout().draw(painter, context)
+        self.document.documentLayout().draw(painter, context)
         painter.restore()
 
     def _paint_footer(self, painter: QPainter, page: int) -> None:
@@ -155,8 +157,15 @@ def _break_before(block: QTextBlock) -> None:
     cursor.setBlockFormat(page_break)
 
 
+def _finish_layout(document: QTextDocument) -> None:
+    """Lay the whole document out now: Qt lays out lazily, and the document's size read before
+    that is the size of the part laid out so far (seen after a change of page size)."""
+    document.pageCount()
+
+
 def keep_headings_with_text(document: QTextDocument, page_height: float) -> int:
     """Move a heading that would end a page to the next page, with the text it heads; how many moved."""
+    _finish_layout(document)
     layout = document.documentLayout()
     moved = 0
     block = document.firstBlock()
@@ -180,6 +189,7 @@ def keep_credits_together(document: QTextDocument, page_height: float) -> bool:
     block = credits_block(document)
     if block is None:
         return False
+    _finish_layout(document)
     layout = document.documentLayout()
     top = layout.blockBoundingRect(block).top()
     bottom = layout.documentSize().height() - document.documentMargin()

@@ -70,11 +70,11 @@ def test_the_handout_cites_in_the_style_chosen_in_the_references_panel(
     "size", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter, QPageSize.PageSizeId.A5]
 )
 def test_credits_stay_together_and_headings_stay_with_their_text(
-    bundled_topic: Topic, tmp_path: Path, size: QPageSize.PageSizeId, large: bool
+    qapp: object, bundled_topic: Topic, tmp_path: Path, size: QPageSize.PageSizeId, large: bool
 ) -> None:
     handout = make_handout(bundled_topic, OPTIONS, HandoutChoice(large_print=large))
     pages = HandoutPages(handout, _writer(tmp_path, size))
-    document, layout = handout.document, handout.document.documentLayout()
+    document, layout = pages.document, pages.document.documentLayout()
     start = credits_block(document)
     assert start is not None
     end = layout.documentSize().height() - document.documentMargin() - 1
@@ -88,7 +88,16 @@ def test_credits_stay_together_and_headings_stay_with_their_text(
         block = block.next()
 
 
-def test_the_print_date_is_in_the_footer_not_the_text(bundled_topic: Topic) -> None:
+def test_a_second_layout_starts_afresh(qapp: object, bundled_topic: Topic, tmp_path: Path) -> None:
+    """A print preview lays the same document out again for every page setup: the breaks of a
+    small page must not stay for a large one."""
+    handout = make_handout(bundled_topic, OPTIONS)
+    first = HandoutPages(handout, _writer(tmp_path, QPageSize.PageSizeId.A4)).count
+    HandoutPages(handout, _writer(tmp_path, QPageSize.PageSizeId.A7))  # breaks elsewhere
+    assert HandoutPages(handout, _writer(tmp_path, QPageSize.PageSizeId.A4)).count == first
+
+
+def test_the_print_date_is_in_the_footer_not_the_text(qapp: object, bundled_topic: Topic) -> None:
     handout = make_handout(bundled_topic, OPTIONS)
     assert "Printed on" not in handout.document.toPlainText()
     assert "printed on 25 November 2026" in footer_lines(handout.facts, 3, 3)[2]
@@ -97,7 +106,7 @@ def test_the_print_date_is_in_the_footer_not_the_text(bundled_topic: Topic) -> N
 # --- 18: the clinician's choice, large print, and the footer ------------------------------------
 
 
-def test_the_comparison_table_is_in_the_handout(bundled_topic: Topic) -> None:
+def test_the_comparison_table_is_in_the_handout(qapp: object, bundled_topic: Topic) -> None:
     assert bundled_topic.comparison is not None
     text = make_handout(bundled_topic, OPTIONS).document.toPlainText()
     assert "How the procedures compare" in text
@@ -109,7 +118,7 @@ def test_the_comparison_table_is_in_the_handout(bundled_topic: Topic) -> None:
             assert (cell.value if cell.stated else "Not stated") in text
 
 
-def test_only_the_chosen_parts_go_in(bundled_topic: Topic) -> None:
+def test_only_the_chosen_parts_go_in(qapp: object, bundled_topic: Topic) -> None:
     first, *others = bundled_topic.sections
     choice = HandoutChoice(sections=(first.id,), comparison=False, references=False)
     document = make_handout(bundled_topic, OPTIONS, choice).document
@@ -121,15 +130,16 @@ def test_only_the_chosen_parts_go_in(bundled_topic: Topic) -> None:
     assert "Credits" in text, "the credits and disclaimer always go in"
 
 
-def test_large_print_is_larger_and_longer(bundled_topic: Topic, tmp_path: Path) -> None:
+def test_large_print_is_larger_and_longer(qapp: object, bundled_topic: Topic, tmp_path: Path) -> None:
     normal = HandoutPages(make_handout(bundled_topic, OPTIONS), _writer(tmp_path, QPageSize.PageSizeId.A4))
     large_handout = make_handout(bundled_topic, OPTIONS, HandoutChoice(large_print=True))
     large = HandoutPages(large_handout, _writer(tmp_path, QPageSize.PageSizeId.A4))
     assert large_handout.document.defaultFont().pointSizeF() >= 16
+    assert large.document.defaultFont().pointSizeF() >= 16, "the copy laid out keeps the size"
     assert large.count > normal.count
 
 
-def test_the_pdf_has_a_footer_on_every_page(bundled_topic: Topic, tmp_path: Path) -> None:
+def test_the_pdf_has_a_footer_on_every_page(qapp: object, bundled_topic: Topic, tmp_path: Path) -> None:
     path = tmp_path / "handout.pdf"
     pages = write_pdf(make_handout(bundled_topic, OPTIONS), path)
     assert pages >= 2 and _pdf_pages(path) == pages

@@ -28,7 +28,7 @@ def test_export_pdf_writes_a_clean_handout(window: MainWindow, tmp_path: Path) -
     assert "Possible problems" in text
     assert "About the age of this information." in text  # the handout is honest about its age
     assert "Klazen CAH, et al." in text
-    assert "Printed on 25 November 2026." in text  # in the footer
+    assert "printed on 25 November 2026" in text  # in the footer of every page
     assert "Back to text" not in text  # nothing to click on paper
 
 
