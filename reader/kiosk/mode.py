@@ -317,7 +317,8 @@ class KioskSession(QObject):
     def print_topic(self) -> None:
         topic = self.window.current_topic()
         if topic is not None:
-            self.status.setText(print_handout(topic))
+            style = self.window.references.model.citation_style()
+            self.status.setText(print_handout(topic, style))
 
     @Slot()
     def reset(self) -> None:

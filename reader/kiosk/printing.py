@@ -17,9 +17,14 @@ NO_PRINTER = "Printing is not available here. Please ask at the desk."
 PRINTING = "Printing… Please collect your handout from the printer."
 
 
-def print_handout(topic: Topic, today: dt.date | None = None) -> str:
+def kiosk_handout(topic: Topic, citation_style: str, today: dt.date | None = None) -> Handout:
+    """The whole topic, citing in the style the references page shows."""
+    return make_handout(topic, RenderOptions(today=today or dt.date.today(), citation_style=citation_style))
+
+
+def print_handout(topic: Topic, citation_style: str, today: dt.date | None = None) -> str:
     """Print `topic` as a handout on the default printer; return what to tell the user."""
-    handout = make_handout(topic, RenderOptions(today=today or dt.date.today()))
+    handout = kiosk_handout(topic, citation_style, today)
     return print_to_default_printer(handout)
 
 

@@ -145,3 +145,11 @@ def test_no_mnemonics_and_no_copy_buttons_at_the_kiosk(kiosk: Kiosk) -> None:
     assert refs.list.isVisible()
     assert not refs.copy_button.isVisible() and not refs.copy_all_button.isVisible()
     assert refs.style_combo.isVisible() and refs.style_combo.height() >= 44
+
+
+def test_the_kiosk_handout_cites_as_the_references_page(bundled_topic) -> None:
+    from reader.content import citation
+    from reader.kiosk.printing import kiosk_handout
+
+    text = kiosk_handout(bundled_topic, citation.AMA).document.toPlainText()
+    assert all(citation.citation_text(r, citation.AMA) in text for r in bundled_topic.references)
