@@ -82,7 +82,7 @@ class PinOverlay(WindowCover):
             button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.cancel_button.clicked.connect(self.reject)
-        pin_parts: tuple[QWidget, ...] = (self.field, self.keypad, self.unlock_button)
+        pin_parts: tuple[QWidget, ...] = (self.field, self.keypad, self.unlock_button, self.status)
         for part in pin_parts:
             part.setVisible(self._guard.has_pin)
             part.setEnabled(self._guard.has_pin)
