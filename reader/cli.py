@@ -133,7 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     _index_dir_option(search)
     search.add_argument("query", metavar="QUERY", help='words to look for; "quoted phrase" for exact words')
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N results (10)")
-    search.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    search.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object instead of text (snippet: HTML with <mark>; snippet_text: plain)",
+    )
     _library_option(search)
     search.set_defaults(run=run_search)
 
@@ -187,12 +191,13 @@ def content_dir(args: argparse.Namespace) -> Path:
 
 def run_check(args: argparse.Namespace) -> int:
     from reader.content import load_content
+    from reader.content.errors import reading_order
 
     pack = content_dir(args)
     result = load_content(pack)
     if _says_no_topics(pack, result):
         return 1
-    for error in result.errors:
+    for error in sorted(result.errors, key=reading_order):  # by file, then line
         print(error, file=sys.stderr if error.severity == "error" else sys.stdout)
     bad = len({e.path for e in result.errors if e.severity == "error"})
     print(f"{len(result.topics)} topic(s) loaded from {result.files} file(s); {bad} file(s) with errors")
@@ -275,6 +280,11 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def snippet_text(snippet_html: str, start: str = "", end: str = "") -> str:
+    """A snippet as plain text, its marked words between `start` and `end`."""
+    return html.unescape(snippet_html.replace("<mark>", start).replace("</mark>", end))
+
+
 def result_json(result: SearchResult) -> dict[str, object]:
     hits = [
         {
@@ -282,7 +292,8 @@ def result_json(result: SearchResult) -> dict[str, object]:
             "section": h.section_id,
             "title": h.title,
             "score": round(h.score, 4),
-            "snippet": h.snippet_html,
+            "snippet": h.snippet_html,  # HTML: escaped text, matched words in <mark>...</mark>
+            "snippet_text": snippet_text(h.snippet_html),  # the same as plain text
             **({"sentence": h.sentence} if h.sentence else {}),  # a sentence citing a matched reference
             **({"reference": h.reference} if h.reference else {}),  # the reference a look-up matched
         }
@@ -303,8 +314,7 @@ def print_result(result: SearchResult, *, bold: bool) -> None:
     for n, hit in enumerate(result.hits, 1):
         where = f"[{hit.topic_id}#{hit.section_id}]"
         print(f"{n:2}. {hit.title} - {hit.topic_title}  {where}  score {hit.score:.2f}")
-        text = hit.snippet_html.replace("<mark>", start).replace("</mark>", end)
-        print(f"    {html.unescape(text)}")
+        print(f"    {snippet_text(hit.snippet_html, start, end)}")
 
 
 def run_cite(args: argparse.Namespace) -> int:

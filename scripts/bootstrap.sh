@@ -26,6 +26,8 @@ window_pkgs=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxc
 # WAVs; the bundle build takes libspeechd (the speechd plugin's library) from here.
 speech_pkgs=(speech-dispatcher espeak-ng)
 [ "$mode" = run ] && speech_pkgs+=(speech-dispatcher-espeak-ng)  # its espeak-ng module, for sound
+# The accessibility check (tests/a11y): a D-Bus session, the AT-SPI bus and pyatspi to read it.
+a11y_pkgs=(dbus-x11 at-spi2-core python3-pyatspi)
 
 missing_debs() {
   local pkg
@@ -50,6 +52,7 @@ install_debs() {
 # Every mode takes the X11 set too: the window needs it, the tests start real windows, and the
 # bundle carries the X11 client libraries it finds on the build machine.
 pkgs=("${offscreen_pkgs[@]}" "${window_pkgs[@]}" "${speech_pkgs[@]}")
+[ "$mode" = test ] && pkgs+=("${a11y_pkgs[@]}")
 python3 -c 'import ensurepip, venv' 2>/dev/null || pkgs+=(python3-venv)
 [ "$mode" != run ] && pkgs+=(minisign)  # the pack tests check signatures against the minisign tool
 install_debs "${pkgs[@]}"
@@ -90,4 +93,5 @@ echo "== ruff"
 echo "== mypy"
 "$py" -m mypy
 echo "== pytest"
+export READER_REQUIRE_ATSPI=1  # installed above: the AT-SPI check must run, never skip
 exec "$py" -m pytest "$@"

@@ -30,3 +30,8 @@ class ContentError(Exception):
         field = f" {self.field}:" if self.field else ""
         prefix = "" if self.severity == "error" else f" {self.severity}:"
         return f"{where}:{prefix}{field} {self.message}"
+
+
+def reading_order(error: ContentError) -> tuple[str, int, str]:
+    """Sort key: by file, then line (problems of a whole file first), then field."""
+    return (str(error.path), error.line or 0, error.field)

@@ -14,6 +14,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
 from reader.content.errors import ContentError
+from reader.content.pattern_words import pattern_message
 from reader.content.schemafile import as_json, load_schema
 from reader.content.yamltext import ParsedYaml, format_path
 
@@ -70,10 +71,8 @@ def _message(error: ValidationError) -> str:
         return f"unknown field ({error.message.split('(')[-1].rstrip(')')})"
     if validator == "type":
         return f"expected {_type_name(error.validator_value)}, got {_describe(error.instance)}"
-    if validator == "pattern" and error.validator_value == r"\S":
-        return "must not be blank"
-    if validator == "pattern":
-        return f"{_short(error.instance)} does not have the expected form ({error.validator_value})"
+    if validator == "pattern":  # said in words, never as the regular expression
+        return pattern_message(_short(error.instance), str(error.validator_value))
     if validator == "minItems":
         return f"needs at least {error.validator_value} item(s)"
     if validator == "minLength":

@@ -1,28 +1,17 @@
 """The administrator's way out of a kiosk: a deliberate gesture (a long press on the window's
-top-left corner, or a key chord) opens a PIN dialog with a number pad; the right PIN unlocks.
+top-left corner, or a key chord) opens the PIN pad (reader.kiosk.pin_overlay); the right PIN unlocks.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.kiosk.fonts import scaled_font
-from reader.kiosk.keyboard import DIGITS, OnScreenKeyboard
-from reader.kiosk.pin import MAX_PIN_DIGITS, PinCheck, PinGuard
-from reader.ui.plaintext import plain_label
+from reader.kiosk.pin import PinGuard
+from reader.kiosk.pin_overlay import PinOverlay
 
 log = logging.getLogger(__name__)
 
@@ -105,129 +94,33 @@ class AdminGesture(QObject):
         self.requested.emit()
 
 
-class PinDialog(QDialog):
-    """Asks for the administrator PIN; accepted only when the guard accepts the PIN."""
-
-    def __init__(self, guard: PinGuard, parent: QWidget | None = None, *, refresh_ms: int = 1000) -> None:
-        super().__init__(parent)
-        self._guard = guard
-        self.setObjectName("kioskPinDialog")
-        self.setWindowTitle("Administrator")
-        self.setAccessibleName("Administrator PIN")
-        self.setModal(True)
-        self.prompt = plain_label("Enter the administrator PIN to leave kiosk mode.")
-        self.field = QLineEdit()
-        self.status = plain_label("")
-        self.keypad = OnScreenKeyboard(self, rows=DIGITS, key_px=80)
-        self.unlock_button = QPushButton("Unlock")
-        self.cancel_button = QPushButton("Cancel")
-        self._lock_timer = QTimer(self)
-        self._lock_timer.setInterval(refresh_ms)
-        self._lock_timer.timeout.connect(self._update_lock)
-        self._build()
-        self._update_lock()
-
-    def _build(self) -> None:
-        big = scaled_font(1.3)
-        for widget in (self.prompt, self.field, self.status, self.unlock_button, self.cancel_button):
-            widget.setFont(big)
-        self.prompt.setWordWrap(True)
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setMaxLength(MAX_PIN_DIGITS)
-        self.field.setMinimumHeight(64)
-        self.field.setAccessibleName("PIN")
-        self.field.setToolTip("The administrator PIN (digits)")
-        self.field.returnPressed.connect(self.try_unlock)
-        self.status.setObjectName("kioskPinStatus")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("PIN message")
-        self.keypad.set_target(self.field)
-        for button, tip in (
-            (self.unlock_button, "Check the PIN and leave kiosk mode"),
-            (self.cancel_button, "Go back to the reader"),
-        ):
-            button.setMinimumSize(180, 72)
-            button.setToolTip(tip)
-            button.setAccessibleName(button.text())
-        self.unlock_button.setDefault(True)
-        self.unlock_button.clicked.connect(self.try_unlock)
-        self.cancel_button.clicked.connect(self.reject)
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unlock_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 32, 32, 32)
-        layout.setSpacing(16)
-        for part in (self.prompt, self.field, self.status, self.keypad):
-            layout.addWidget(part)
-        layout.addLayout(buttons)
-        self.setTabOrder(self.field, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.cancel_button)
-
-    @Slot()
-    def try_unlock(self) -> None:
-        outcome = self._guard.check(self.field.text())
-        self.field.setText("")  # not clear(): that is an edit Ctrl+Z could undo
-        if outcome is PinCheck.ACCEPTED:
-            self.status.setText("")
-            self.accept()
-            return
-        if outcome is PinCheck.NO_PIN:
-            self.status.setText(
-                "No administrator PIN is set, so kiosk mode cannot be left from here. "
-                "Set one with: python main.py kiosk-pin"
-            )
-        elif outcome is PinCheck.REFUSED:
-            self.status.setText("That PIN is not right.")
-        self._update_lock()
-
-    @Slot()
-    def _update_lock(self) -> None:
-        """While locked out: say how long, and refuse input; afterwards allow it again."""
-        seconds = math.ceil(self._guard.seconds_locked())
-        locked = seconds > 0
-        self.unlock_button.setEnabled(not locked)
-        self.field.setEnabled(not locked)
-        self.keypad.setEnabled(not locked)
-        if locked:
-            self.status.setText(f"Too many wrong PINs. Try again in {seconds} seconds.")
-            if not self._lock_timer.isActive():
-                self._lock_timer.start()
-        elif self._lock_timer.isActive():
-            self._lock_timer.stop()
-            self.status.setText("You can try again now.")
-            self.field.setFocus()
-
-
 class AdminExit(QObject):
-    """Gesture -> PIN dialog -> `unlocked`. Owns the gesture filter and the guard."""
+    """Gesture -> PIN pad over the window -> `unlocked`. Owns the gesture filter and the guard."""
 
     unlocked = Signal()
+    padOpened = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(self, window: QWidget, guard: PinGuard, gesture: AdminGesture) -> None:
         super().__init__(window)
         self._window = window
         self.guard = guard
         self.gesture = gesture
-        self.dialog: PinDialog | None = None
+        self.pad: PinOverlay | None = None
         gesture.requested.connect(self.ask_pin)
 
     @Slot()
     def ask_pin(self) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
+        if self.pad is not None and self.pad.isVisible():
             return
-        dialog = PinDialog(self.guard, self._window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.unlocked)
-        dialog.finished.connect(self._forget_dialog)
-        self.dialog = dialog
-        dialog.open()
-        dialog.field.setFocus()
+        pad = PinOverlay(self.guard, self._window)
+        pad.accepted.connect(self.unlocked)
+        pad.finished.connect(self._forget_pad)
+        self.pad = pad
+        pad.open()
+        self.padOpened.emit()
 
     @Slot()
-    def _forget_dialog(self) -> None:
-        self.dialog = None
+    def _forget_pad(self) -> None:
+        if self.pad is not None:
+            self.pad.deleteLater()
+        self.pad = None

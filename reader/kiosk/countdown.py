@@ -4,17 +4,16 @@ following an IdleWatcher. Any touch cancels it (the watcher sees the touch, not 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from reader.kiosk.cover import WindowCover
 from reader.kiosk.fonts import scaled_font
 from reader.kiosk.idle import IdleWatcher
 from reader.ui.plaintext import plain_label
 
 TITLE = "Are you still reading?"
 HINT = "Touch anywhere to continue."
-_BACKDROP = QColor(0, 0, 0, 170)
 CARD_WIDTH = 880
 
 
@@ -23,21 +22,18 @@ def countdown_text(seconds: int) -> str:
     return f"The screen will reset in {seconds} {unit}."
 
 
-class CountdownOverlay(QWidget):
+class CountdownOverlay(WindowCover):
     """Covers its parent window while the idle countdown runs."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("kioskCountdown")
         self.setAccessibleName("Reset warning")
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.title = plain_label(TITLE)
         self.message = plain_label(countdown_text(0))
         self.hint = plain_label(HINT)
         self.button = QPushButton("Continue reading")
         self._build()
-        parent.installEventFilter(self)
-        self.hide()
 
     def _build(self) -> None:
         card = QFrame(self)
@@ -79,25 +75,10 @@ class CountdownOverlay(QWidget):
     @Slot(int)
     def show_countdown(self, seconds: int) -> None:
         self.set_seconds(seconds)
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.cover()
 
     @Slot(int)
     def set_seconds(self, seconds: int) -> None:
         text = countdown_text(seconds)
         self.message.setText(text)
         self.setAccessibleDescription(f"{text} {HINT}")
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        parent = self.parentWidget()
-        if event.type() == QEvent.Type.Resize and parent is not None and watched is parent:
-            self.setGeometry(parent.rect())
-        return False
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), _BACKDROP)
-        painter.end()

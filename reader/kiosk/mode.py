@@ -30,6 +30,7 @@ from reader.kiosk.fonts import MIN_BASE_POINTS
 from reader.kiosk.home import KioskBar, KioskHome
 from reader.kiosk.idle import IdleWatcher
 from reader.kiosk.keyboard import OnScreenKeyboard
+from reader.kiosk.keyboard_follow import KeyboardFollower
 from reader.kiosk.lockdown import Lockdown, is_full_screen_on_top, restore_full_screen
 from reader.kiosk.pin import PinGuard
 from reader.kiosk.printing import print_handout
@@ -41,6 +42,7 @@ from reader.kiosk.reset import (
 )
 from reader.kiosk.speech import KioskSpeech, allowed_in_kiosk
 from reader.kiosk.touch import enable_touch_scrolling, enlarge_touch_targets
+from reader.kiosk.touch_chrome import drop_mnemonics, enlarge_search_panel, remove_copy_controls
 from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
 from reader.ui.plaintext import plain_label
@@ -52,12 +54,6 @@ log = logging.getLogger(__name__)
 STYLE_SHEET = resource_path("styles", "kiosk.qss")
 SEARCH_WIDTH = 600
 _SELECTING = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-_KEYBOARD_REASONS = {
-    Qt.FocusReason.MouseFocusReason,
-    Qt.FocusReason.TabFocusReason,
-    Qt.FocusReason.BacktabFocusReason,
-    Qt.FocusReason.ShortcutFocusReason,
-}
 
 
 def load_style_sheet() -> str:
@@ -135,6 +131,7 @@ class KioskSession(QObject):
         self._watch_idle()
         self.admin.gesture.start(self.app)
         self.admin.unlocked.connect(self._leave)
+        self.admin.padOpened.connect(self.keyboard_dock.hide)
         self.app.aboutToQuit.connect(self._wipe_on_quit)
         self._wipes_on_quit = True
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -145,6 +142,7 @@ class KioskSession(QObject):
     def stop(self) -> None:
         """Remove the app-wide filters (tests; the app normally just ends)."""
         self.idle.stop()
+        self.follower.stop()
         if self._wipes_on_quit:
             self.app.aboutToQuit.disconnect(self._wipe_on_quit)
             self._wipes_on_quit = False
@@ -186,6 +184,7 @@ class KioskSession(QObject):
             activated.connect(self.show_pages)
         for name in ("back", "forward", "home"):
             self.window.action_table[name].triggered.connect(self.show_pages)
+        self.window.pages.currentChanged.connect(self._leave_field)
 
     def _build_bar(self) -> None:
         actions = self.window.action_table
@@ -220,14 +219,15 @@ class KioskSession(QObject):
         dock.setWidget(self.keyboard)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
+        self.follower = KeyboardFollower(self.window, self.keyboard, dock)
         field = getattr(self.window.search_panel, "field", None)
         if isinstance(field, QLineEdit):
             self._untrap_suggestions(field)
         if isinstance(field, QLineEdit) and self.config.on_screen_keyboard:
             self.keyboard.set_target(field)
-            field.returnPressed.connect(dock.hide)
-            self.window.action_table["find"].triggered.connect(dock.show)
-        self.keyboard.hideRequested.connect(dock.hide)
+            field.returnPressed.connect(self._leave_field)  # the search is sent: read the answer
+            self.follower.start(self.app)  # shown while a text field has the focus, else hidden
+        self.keyboard.hideRequested.connect(self._leave_field)  # a tap on the field brings it back
 
     def _set_font(self) -> None:
         """All text of the app (dialogs and popups too) at the kiosk's size."""
@@ -251,6 +251,9 @@ class KioskSession(QObject):
         sheet = load_style_sheet()
         for widget in (self.bar, self.home, self.keyboard_dock, self.overlay, *self.speech.widgets()):
             widget.setStyleSheet(sheet)
+        enlarge_search_panel(self.window.search_panel)
+        remove_copy_controls(self.window.references)
+        drop_mnemonics(self.window)  # no Alt key on a touch screen: the underlines are noise
         enlarge_touch_targets(self.window)
         enable_touch_scrolling(self.window)
         self.window.statusBar().hide()  # keyboard hints and index status: the search panel says it
@@ -266,18 +269,13 @@ class KioskSession(QObject):
     # --- while running --------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Show the keyboard when the search field is touched or given the focus by the user;
-        hide the suggestions when it loses the focus."""
+        """Show the keyboard again when the search field that has it put away is touched (the
+        focus follower shows it on focus); hide the suggestions when the field loses the focus."""
         kind = event.type()
         if kind == QEvent.Type.FocusOut:
             self._hide_suggestions()
-        if not self.config.on_screen_keyboard:
-            return False
         touched = kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
-        focused = (
-            kind == QEvent.Type.FocusIn and getattr(event, "reason", lambda: None)() in _KEYBOARD_REASONS
-        )
-        if touched or focused:
+        if touched and self.config.on_screen_keyboard:
             self.keyboard_dock.show()
         return False
 
@@ -286,16 +284,26 @@ class KioskSession(QObject):
             self._suggestions.hide()  # no longer a popup: it does not close itself
 
     @Slot()
+    def _leave_field(self) -> None:
+        """Take the focus out of a text field (so the keyboard goes) and give it to the page shown."""
+        page = self.stack.currentWidget()
+        if page is self.window.pages:
+            page = self.window.pages.currentWidget()
+        self.follower.put_away(page)
+
+    @Slot()
     def show_home(self) -> None:
         self.speech.stop()
         self._hide_suggestions()
         self.stack.setCurrentWidget(self.home)
         self.home.verticalScrollBar().setValue(0)
+        self._leave_field()
 
     @Slot()
     def show_pages(self) -> None:
         self._hide_suggestions()
         self.stack.setCurrentIndex(1)
+        self._leave_field()
 
     @Slot(str, str)
     def _open_section(self, topic_id: str, section_id: str) -> None:
@@ -314,7 +322,9 @@ class KioskSession(QObject):
     def print_topic(self) -> None:
         topic = self.window.current_topic()
         if topic is not None:
-            self.status.setText(print_handout(topic, show_published_since=self.config.show_published_since))
+            style = self.window.references.model.citation_style()
+            shown = self.config.show_published_since
+            self.status.setText(print_handout(topic, style, show_published_since=shown))
 
     @Slot()
     def reset(self) -> None:

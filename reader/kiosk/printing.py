@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtGui import QTextDocument
-
 from reader.content.model import Topic
-from reader.ui.handout import handout_document
+from reader.ui.handout import make_handout
+from reader.ui.handout_pages import Handout, paint_handout
 from reader.ui.render import RenderOptions
 
 log = logging.getLogger(__name__)
@@ -18,15 +17,28 @@ NO_PRINTER = "Printing is not available here. Please ask at the desk."
 PRINTING = "Printing… Please collect your handout from the printer."
 
 
-def print_handout(topic: Topic, today: dt.date | None = None, *, show_published_since: bool = False) -> str:
-    """Print `topic` as a handout on the default printer; return what to tell the user. The
-    clinicians' "Published since" list is left out unless the kiosk file turns it on."""
-    options = RenderOptions(today=today or dt.date.today(), show_published_since=show_published_since)
-    document = handout_document(topic, options)
-    return print_to_default_printer(document)
+def kiosk_handout(
+    topic: Topic, citation_style: str, today: dt.date | None = None, *, show_published_since: bool = False
+) -> Handout:
+    """The whole topic, citing in the style the references page shows. The clinicians'
+    "Published since" list is left out unless the kiosk file turns it on."""
+    options = RenderOptions(
+        today=today or dt.date.today(),
+        citation_style=citation_style,
+        show_published_since=show_published_since,
+    )
+    return make_handout(topic, options)
 
 
-def print_to_default_printer(document: QTextDocument) -> str:
+def print_handout(
+    topic: Topic, citation_style: str, today: dt.date | None = None, *, show_published_since: bool = False
+) -> str:
+    """Print `topic` as a handout on the default printer; return what to tell the user."""
+    handout = kiosk_handout(topic, citation_style, today, show_published_since=show_published_since)
+    return print_to_default_printer(handout)
+
+
+def print_to_default_printer(handout: Handout) -> str:
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     info = QPrinterInfo.defaultPrinter()
@@ -34,7 +46,7 @@ def print_to_default_printer(document: QTextDocument) -> str:
         log.warning("kiosk print refused: no default printer")
         return NO_PRINTER
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    document.print_(printer)
+    printer.setDocName(handout.title)
+    paint_handout(handout, printer)
     log.info("kiosk handout sent to %s", info.printerName())
     return PRINTING

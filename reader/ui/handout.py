@@ -1,5 +1,6 @@
 """The printed handout: the topic as a QTextDocument for paper, written as PDF, printed or
-previewed, and the window's Print / Print preview / Export as PDF commands.
+previewed page by page with footers (reader.ui.handout_pages), and the window's Print / Print
+preview / Export as PDF commands, which first ask what goes in (reader.ui.handout_dialog).
 
 QtPrintSupport is loaded only when something is printed.
 """
@@ -7,7 +8,6 @@ QtPrintSupport is loaded only when something is printed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
@@ -16,70 +16,75 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 
 from reader.content.model import Topic
 from reader.ui.export_folder import ExportFolder
-from reader.ui.render import RenderOptions, article_css, format_date, render_topic_html
-from reader.ui.theme import LIGHT
+from reader.ui.handout_content import HandoutChoice, footer_facts, handout_html, print_css
+from reader.ui.handout_dialog import ask_handout_choice
+from reader.ui.handout_pages import Handout, paint_handout
+from reader.ui.render import RenderOptions
 
 STATUS_TIMEOUT_MS = 6000
+ChoiceAsker = Callable[[QWidget, Topic, str], HandoutChoice | None]
 
 
-def print_css() -> str:
-    """Black on white whatever the screen theme: a handout is for paper."""
-    return article_css(LIGHT).replace(LIGHT.link, "#000000")
-
-
-def handout_document(topic: Topic, options: RenderOptions, point_size: float = 11.0) -> QTextDocument:
-    """The topic as a printable document: no back links, dark text, the printing date at the end."""
+def handout_document(
+    topic: Topic, options: RenderOptions, choice: HandoutChoice | None = None
+) -> QTextDocument:
+    """The chosen parts of the topic as a printable document: no back links, dark text."""
+    choice = choice or HandoutChoice()
     document = QTextDocument()
     font = QFont(document.defaultFont())
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(choice.point_size)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(print_css())
-    printed = f'<p class="printed">Printed on {format_date(options.today)}.</p>'
-    document.setHtml(render_topic_html(topic, replace(options, for_print=True)) + printed)
+    document.setHtml(handout_html(topic, options, choice))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, topic.title)
     return document
 
 
-def write_pdf(document: QTextDocument, path: Path, title: str) -> None:
-    """Write `document` as a PDF file (fonts embedded); OSError if it cannot be written.
+def make_handout(topic: Topic, options: RenderOptions, choice: HandoutChoice | None = None) -> Handout:
+    choice = choice or HandoutChoice()
+    return Handout(handout_document(topic, options, choice), footer_facts(topic, options), choice.point_size)
 
-    QtPrintSupport is loaded only here."""
+
+def write_pdf(handout: Handout, path: Path) -> int:
+    """Write `handout` as a PDF file (fonts embedded); its number of pages. OSError if it cannot
+    be written. QtPrintSupport is loaded only here."""
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
-    printer.setDocName(title)
+    printer.setDocName(handout.title)
     printer.setCreator("Health topic reader")
     with open(path, "wb"):  # Qt fails silently on an unwritable path: let the OS say why first
         pass
-    document.print_(printer)
+    pages = paint_handout(handout, printer)
     if path.stat().st_size == 0:
         raise OSError(f"the PDF could not be written to {path}")
+    return pages
 
 
-def print_with_dialog(parent: QWidget, document: QTextDocument) -> bool:
+def print_with_dialog(parent: QWidget, handout: Handout) -> bool:
     """Ask for a printer and print; False when the user cancels."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    printer.setDocName(handout.title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print handout")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    document.print_(printer)
+    paint_handout(handout, printer)
     return True
 
 
-def preview(parent: QWidget, document: QTextDocument) -> None:
+def preview(parent: QWidget, handout: Handout) -> None:
     """Show the handout as it will print, with Qt's print preview dialog."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview")
-    dialog.paintRequested.connect(document.print_)
+    dialog.paintRequested.connect(lambda device: paint_handout(handout, device))
     dialog.exec()
 
 
@@ -92,7 +97,8 @@ def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
 
 
 class HandoutCommands(QObject):
-    """The window's print, preview and PDF export of the topic being read."""
+    """The window's print, preview and PDF export of the topic being read; each asks what goes
+    in first (`ask_choice`, replaceable in tests)."""
 
     def __init__(
         self,
@@ -106,23 +112,31 @@ class HandoutCommands(QObject):
         self._options = options
         self.file_dialogs_allowed = True
         self.export_folder: ExportFolder | None = None  # where the dialog starts; set by the window
+        self.ask_choice: ChoiceAsker = ask_handout_choice
 
-    def document(self) -> QTextDocument:
+    def handout(self, choice: HandoutChoice | None = None) -> Handout:
         topic = self._current_topic()
         assert topic is not None
-        return handout_document(topic, self._options())
+        return make_handout(topic, self._options(), choice)
 
-    def export_pdf(self, path: Path) -> None:
-        """Write the current topic as a PDF handout to `path` (no dialog)."""
+    def export_pdf(self, path: Path, choice: HandoutChoice | None = None) -> int:
+        """Write the current topic as a PDF handout to `path` (no dialog); its number of pages."""
+        if self._current_topic() is None:
+            return 0
+        return write_pdf(self.handout(choice), path)
+
+    def _choose(self, action: str) -> HandoutChoice | None:
         topic = self._current_topic()
-        if topic is not None:
-            write_pdf(self.document(), path, topic.title)
+        return None if topic is None else self.ask_choice(self._window, topic, action)
 
     @Slot()
     def ask_export_pdf(self) -> None:
-        """Ask where to save the handout (laptops), then write it and say so in the status bar."""
+        """Ask what goes in and where to save it (laptops), then write it and say so."""
         topic = self._current_topic()
         if topic is None or not self.file_dialogs_allowed:
+            return
+        choice = self._choose("Save PDF")
+        if choice is None:
             return
         folders = self.export_folder
         path = ask_pdf_path(
@@ -132,7 +146,7 @@ class HandoutCommands(QObject):
             return
         bar = self._window.statusBar()
         try:
-            self.export_pdf(path)
+            self.export_pdf(path, choice)
         except OSError as exc:
             bar.showMessage(f"Could not save {path.name}: {exc.strerror or exc}", STATUS_TIMEOUT_MS)
             return
@@ -142,10 +156,12 @@ class HandoutCommands(QObject):
 
     @Slot()
     def print_topic(self) -> None:
-        if self._current_topic() is not None:
-            print_with_dialog(self._window, self.document())
+        choice = self._choose("Print")
+        if choice is not None:
+            print_with_dialog(self._window, self.handout(choice))
 
     @Slot()
     def print_preview(self) -> None:
-        if self._current_topic() is not None:
-            preview(self._window, self.document())
+        choice = self._choose("Preview")
+        if choice is not None:
+            preview(self._window, self.handout(choice))

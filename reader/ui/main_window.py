@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
             today=self._options.clock(),
             evidence_max_age_years=self._options.evidence_max_age_years,
             pack=self.article.pack_of(topic.id) if topic is not None else None,
+            citation_style=self.references.model.citation_style(),  # the handout cites as the panel does
         )
 
     def export_pdf(self, path: Path) -> None:

@@ -95,33 +95,51 @@ class RenderOptions:
     pack: PackLabel | None = None  # the content pack the topic comes from (credits, review date)
 
 
-def render_topic_html(topic: Topic, options: RenderOptions) -> str:
-    """The whole article: title, evidence notice, sections, references and credits."""
+@dataclass(frozen=True)
+class ArticleParts:
+    """The article's HTML in its parts, in reading order; a handout picks among them."""
+
+    head: str  # title and evidence notice
+    sections: tuple[tuple[str, str], ...]  # (section id, HTML)
+    references: str  # empty when the topic has none
+    published_since: str  # the clinicians' list of later studies; empty when hidden or none
+    credits: str
+
+
+def article_parts(topic: Topic, options: RenderOptions) -> ArticleParts:
+    """Title, evidence notice, each section, the references and the credits as separate HTML."""
     e = html.escape
-    parts = [f'<h1 class="title">{e(topic.title)}</h1>']
+    head = [f'<h1 class="title">{e(topic.title)}</h1>']
     later = topic.published_since if options.show_published_since else ()
     notice = evidence_notice(topic.credits.last_revised, options.today, options.evidence_max_age_years)
     if notice:
-        parts.append(
+        head.append(
             '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
             f'<tr><td class="notice"><b>About the age of this information.</b> {e(notice)}'
             f"{_later_studies_pointer(len(later), options.for_print)}</td></tr></table>"
         )
     overdue = pack_review_notice(options.pack, options.today)
     if overdue:
-        parts.append(
+        head.append(
             '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
             f'<tr><td class="notice"><b>Overdue for review.</b> {e(overdue)}</td></tr></table>'
         )
     numbers = {r.id: r.number for r in topic.references}
-    for section in topic.sections:
-        parts.append(_section_html(section, numbers, topic, options.citation_style))
-    if topic.references:
-        parts.append(_references_html(topic, options.for_print, options.citation_style))
-    if later:
-        parts.append(_published_since_html(topic, options.citation_style))
-    parts.append(_credits_html(topic.credits) + pack_credits_html(options.pack))
-    return "\n".join(parts)
+    style = options.citation_style
+    sections = tuple((s.id, _section_html(s, numbers, topic, style)) for s in topic.sections)
+    references = _references_html(topic, options.for_print, style) if topic.references else ""
+    published_since = _published_since_html(topic, style) if later else ""
+    credits = _credits_html(topic.credits) + pack_credits_html(options.pack)
+    return ArticleParts("\n".join(head), sections, references, published_since, credits)
+
+
+def render_topic_html(topic: Topic, options: RenderOptions) -> str:
+    """The whole article: title, evidence notice, sections, references, later studies and credits."""
+    parts = article_parts(topic, options)
+    body = [parts.head, *(part for _id, part in parts.sections)]
+    body += [part for part in (parts.references, parts.published_since) if part]
+    body.append(parts.credits)
+    return "\n".join(body)
 
 
 def _section_html(section: Section, numbers: dict[str, int], topic: Topic, style: str) -> str:

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.kiosk.admin import AdminExit, AdminGesture, PinDialog
+from reader.kiosk.admin import AdminExit, AdminGesture
 from reader.kiosk.pin import PinGuard, hash_pin
+from reader.kiosk.pin_overlay import PinOverlay
 
 PIN = "482913"
 CHORD = (
@@ -63,20 +64,19 @@ def gesture(window: QWidget) -> Iterator[AdminGesture]:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, guard: PinGuard) -> PinDialog:
-    widget = PinDialog(guard, refresh_ms=10)
-    qtbot.addWidget(widget)
+def dialog(qtbot: QtBot, guard: PinGuard, window: QWidget) -> PinOverlay:
+    widget = PinOverlay(guard, window, refresh_ms=10)
     widget.open()
-    qtbot.waitExposed(widget)
+    qtbot.waitUntil(widget.isVisible)
     return widget
 
 
-def _type_on_keypad(qtbot: QtBot, dialog: PinDialog, digits: str) -> None:
+def _type_on_keypad(qtbot: QtBot, dialog: PinOverlay, digits: str) -> None:
     for digit in digits:
         qtbot.mouseClick(dialog.keypad.keys[digit], Qt.MouseButton.LeftButton)
 
 
-def _attempt(qtbot: QtBot, dialog: PinDialog, digits: str) -> None:
+def _attempt(qtbot: QtBot, dialog: PinOverlay, digits: str) -> None:
     _type_on_keypad(qtbot, dialog, digits)
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
 
@@ -112,13 +112,13 @@ def test_the_key_chord_asks_for_the_pin(qtbot: QtBot, window: QWidget, gesture: 
         qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_the_right_pin_is_accepted(qtbot: QtBot, dialog: PinDialog) -> None:
+def test_the_right_pin_is_accepted(qtbot: QtBot, dialog: PinOverlay) -> None:
     with qtbot.waitSignal(dialog.accepted):
         _attempt(qtbot, dialog, PIN)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not dialog.isVisible()
 
 
-def test_a_wrong_pin_is_refused_with_a_message(qtbot: QtBot, dialog: PinDialog, guard: PinGuard) -> None:
+def test_a_wrong_pin_is_refused_with_a_message(qtbot: QtBot, dialog: PinOverlay, guard: PinGuard) -> None:
     with qtbot.assertNotEmitted(dialog.accepted):
         _attempt(qtbot, dialog, "111111")
     assert dialog.isVisible()
@@ -127,7 +127,7 @@ def test_a_wrong_pin_is_refused_with_a_message(qtbot: QtBot, dialog: PinDialog, 
     assert guard.failures == 1
 
 
-def test_wrong_pins_are_rate_limited(qtbot: QtBot, dialog: PinDialog, clock: FakeClock) -> None:
+def test_wrong_pins_are_rate_limited(qtbot: QtBot, dialog: PinOverlay, clock: FakeClock) -> None:
     for _ in range(3):
         _attempt(qtbot, dialog, "111111")
     assert dialog.status.text() == "Too many wrong PINs. Try again in 30 seconds."
@@ -144,13 +144,46 @@ def test_wrong_pins_are_rate_limited(qtbot: QtBot, dialog: PinDialog, clock: Fak
         _attempt(qtbot, dialog, PIN)
 
 
-def test_without_a_pin_the_dialog_explains(qtbot: QtBot) -> None:
-    dialog = PinDialog(PinGuard(""))
-    qtbot.addWidget(dialog)
+def test_without_a_pin_the_pad_says_how_to_set_one(qtbot: QtBot, window: QWidget) -> None:
+    pad = PinOverlay(PinGuard(""), window)
+    pad.open()
+    assert "No administrator PIN is set" in pad.prompt.text()
+    assert "health-reader kiosk-pin" in pad.prompt.text()
+    assert not pad.field.isVisible() and not pad.keypad.isVisible() and not pad.unlock_button.isVisible()
+    assert pad.cancel_button.isVisible() and pad.cancel_button.hasFocus()
+    with qtbot.waitSignal(pad.rejected):
+        qtbot.mouseClick(pad.cancel_button, Qt.MouseButton.LeftButton)
+    assert not pad.isVisible()
+
+
+def test_the_pad_is_inside_the_window_and_covers_it(
+    qtbot: QtBot, window: QWidget, dialog: PinOverlay
+) -> None:
+    assert not dialog.isWindow(), "no window of its own: no title bar, no minimise or close"
+    assert dialog.window() is window
+    assert dialog.geometry() == window.rect()
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: dialog.geometry() == window.rect())
+    offset = dialog.card.geometry().center() - dialog.rect().center()
+    assert abs(offset.x()) <= 2 and abs(offset.y()) <= 2, "the card sits in the middle"
+
+
+def test_tab_stays_in_the_pad(qtbot: QtBot, window: QWidget, dialog: PinOverlay) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    behind = QPushButton("Behind", window)
+    behind.show()
+    dialog.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     dialog.open()
-    _attempt(qtbot, dialog, PIN)
-    assert "kiosk-pin" in dialog.status.text()
-    assert dialog.isVisible()
+    assert dialog.field.hasFocus()
+    seen = set()
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
+        seen.add(QApplication.focusWidget())
+    assert behind not in seen
+    assert seen <= {dialog.field, dialog.unlock_button, dialog.cancel_button}
 
 
 def test_gesture_then_pin_unlocks(
@@ -158,17 +191,17 @@ def test_gesture_then_pin_unlocks(
 ) -> None:
     admin = AdminExit(window, guard, gesture)
     qtbot.keyClick(window, Qt.Key.Key_K, CHORD)
-    dialog = admin.dialog
+    dialog = admin.pad
     assert dialog is not None and dialog.isVisible()
-    assert dialog.isModal()
+    assert not dialog.isWindow()
     qtbot.keyClick(window, Qt.Key.Key_K, CHORD)
-    assert admin.dialog is dialog, "one dialog at a time"
+    assert admin.pad is dialog, "one pad at a time"
     with qtbot.waitSignal(admin.unlocked):
         _attempt(qtbot, dialog, PIN)
-    assert admin.dialog is None
+    assert admin.pad is None
 
 
-def test_the_pin_dialog_is_large_and_named(dialog: PinDialog) -> None:
+def test_the_pin_dialog_is_large_and_named(dialog: PinOverlay) -> None:
     for button in (dialog.unlock_button, dialog.cancel_button, *dialog.keypad.keys.values()):
         assert button.height() >= 56 and button.width() >= 56
         assert button.accessibleName() and button.toolTip()

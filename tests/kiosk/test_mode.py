@@ -184,7 +184,7 @@ def test_printing_is_off_by_default(kiosk: Kiosk) -> None:
 
 def test_the_right_pin_closes_the_kiosk_with_the_admin_status(qtbot: QtBot, kiosk: Kiosk) -> None:
     qtbot.keyClick(kiosk.window, Qt.Key.Key_K, CHORD)
-    dialog = kiosk.session.admin.dialog
+    dialog = kiosk.session.admin.pad
     assert dialog is not None and dialog.isVisible()
     for digit in PIN:
         _click(qtbot, dialog.keypad.keys[digit])
@@ -195,7 +195,7 @@ def test_the_right_pin_closes_the_kiosk_with_the_admin_status(qtbot: QtBot, kios
 
 def test_wrong_pins_are_rate_limited_on_the_kiosk(qtbot: QtBot, kiosk: Kiosk) -> None:
     qtbot.keyClick(kiosk.window, Qt.Key.Key_K, CHORD)
-    dialog = kiosk.session.admin.dialog
+    dialog = kiosk.session.admin.pad
     assert dialog is not None
     for _ in range(3):
         dialog.field.setText("000000")

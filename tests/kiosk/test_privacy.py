@@ -72,7 +72,7 @@ def _admin_exit(window: MainWindow, session: KioskSession) -> None:
         | Qt.KeyboardModifier.AltModifier
         | Qt.KeyboardModifier.ShiftModifier,
     )
-    dialog = session.admin.dialog
+    dialog = session.admin.pad
     assert dialog is not None
     for digit in PIN:
         _tap(dialog.keypad.keys[digit])

@@ -210,6 +210,10 @@ class Scenario:
 
         pdf = self.outdir / "handout.pdf"
         self.save_as = (str(pdf), "PDF files (*.pdf)")
+        from reader.ui.handout_dialog import HandoutDialog
+
+        accept = lambda dialog: click(dialog.ok_button, dialog.ok_button.rect().center())  # noqa: E731
+        when_shown(accept, HandoutDialog)  # the user keeps every part and presses "Save PDF"
         window.action_table["export_pdf"].trigger()
         assert pdf.read_bytes().startswith(b"%PDF-"), "no PDF written"
         assert window.statusBar().currentMessage() == f"Saved {pdf}"
@@ -239,15 +243,18 @@ def wait_until(condition: Callable[[], bool], what: str, timeout_ms: int = STEP_
         waited += 20
 
 
-def when_shown(action: Callable[[Any], None]) -> None:
-    """Call `action(window)` from the event loop once the reader's window is visible."""
+def when_shown(action: Callable[[Any], None], kind: type | None = None) -> None:
+    """Call `action(widget)` from the event loop once a top-level widget of `kind` (default: the
+    reader's window) is visible; a modal dialog runs its own loop, so this reaches it too."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.main_window import MainWindow
 
+    wanted = kind or MainWindow
+
     def poll() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, wanted) and w.isVisible()]
         if shown:
             action(shown[0])
         else:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -50,7 +52,7 @@ def test_search_json(capsys, tmp_path: Path) -> None:
     assert set(data) == {"query", "suggestion", "total", "hits"}
     assert (data["query"], data["suggestion"], data["total"]) == ("balloon", None, 1)
     [hit] = data["hits"]
-    assert set(hit) == {"topic", "section", "title", "score", "snippet"}
+    assert set(hit) == {"topic", "section", "title", "score", "snippet", "snippet_text"}
     assert (hit["topic"], hit["section"], hit["title"]) == (
         "vertebroplasty-kyphoplasty",
         "kyphoplasty",
@@ -58,6 +60,8 @@ def test_search_json(capsys, tmp_path: Path) -> None:
     )
     assert isinstance(hit["score"], float) and hit["score"] > 0
     assert "<mark>balloon</mark>" in hit["snippet"]
+    assert "balloon" in hit["snippet_text"] and "<" not in hit["snippet_text"]  # issue 14 item 20
+    assert hit["snippet_text"] == html.unescape(re.sub("</?mark>", "", hit["snippet"]))
 
 
 def test_search_json_suggestion_and_limit(capsys, tmp_path: Path) -> None:

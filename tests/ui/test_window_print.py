@@ -7,13 +7,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from reader.ui.handout_content import HandoutChoice
 from reader.ui.main_window import MainWindow
 from tests.e2e.harness import make_window, pdf_text
 
 
 @pytest.fixture
 def window(qtbot, bundled_topic, tmp_path: Path) -> MainWindow:
-    return make_window(qtbot, [bundled_topic], tmp_path / "reader.ini")
+    made = make_window(qtbot, [bundled_topic], tmp_path / "reader.ini")
+    made.handout.ask_choice = lambda parent, topic, action: HandoutChoice()  # everything, no dialog
+    return made
 
 
 def test_export_pdf_writes_a_clean_handout(window: MainWindow, tmp_path: Path) -> None:
@@ -25,7 +28,7 @@ def test_export_pdf_writes_a_clean_handout(window: MainWindow, tmp_path: Path) -
     assert "Possible problems" in text
     assert "About the age of this information." in text  # the handout is honest about its age
     assert "Klazen CAH, et al." in text
-    assert "Printed on 25 November 2026." in text
+    assert "printed on 25 November 2026" in text  # in the footer of every page
     assert "Back to text" not in text  # nothing to click on paper
 
 
