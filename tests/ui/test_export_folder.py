@@ -12,6 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from reader.content import citation
 from reader.ui import handout, references
 from reader.ui.export_folder import ExportFolder, documents_folder
+from reader.ui.handout_content import HandoutChoice
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 from tests.e2e.harness import make_window
@@ -71,6 +72,7 @@ def test_pdf_and_reference_dialogs_share_and_keep_the_last_folder(
         return str(target / "handout.pdf"), ""
 
     monkeypatch.setattr(handout.QFileDialog, "getSaveFileName", pdf_dialog)
+    window.handout.ask_choice = lambda parent, topic, action: HandoutChoice()  # everything, no dialog
     window.action_table["export_pdf"].trigger()
     assert Path(offered[0]).parent == home  # no Documents: home, not the program folder
     assert (target / "handout.pdf").stat().st_size > 0
