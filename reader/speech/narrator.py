@@ -260,8 +260,7 @@ class Narrator(QObject):
         return True
 
     def _voices_of(self, engine: QTextToSpeech, language: str) -> list[Any]:
-        wanted = language.lower().replace("_", "-").split("-")[0]
-        return [v for v in every_voice(engine) if voice_info("", v).language.lower().split("-")[0] == wanted]
+        return voices_for_language(every_voice(engine), language)
 
     def _choose_voice(self, engine: QTextToSpeech, language: str) -> None:
         """The remembered voice of the language, else its first voice, else the engine's default."""
@@ -270,3 +269,18 @@ class Narrator(QObject):
         chosen = next((v for v in voices if v.name() == remembered), voices[0] if voices else None)
         if chosen is not None and chosen.name() != engine.voice().name():
             engine.setVoice(chosen)
+
+
+def voices_for_language(voices: list[Any], language: str) -> list[Any]:
+    """The voices that speak `language` ("en" matches "en-GB"). Qt gives a voice whose language it
+    does not know the C locale, which it names "en-POSIX" (espeak-ng's Bishnupriya Manipuri, for
+    one): such a voice is never taken for English."""
+    wanted = language.lower().replace("_", "-").split("-")[0]
+    found = []
+    for voice in voices:
+        tag = voice_info("", voice).language.lower()
+        if tag.endswith("-posix") or tag in ("c", "posix"):
+            continue
+        if tag.split("-")[0] == wanted:
+            found.append(voice)
+    return found

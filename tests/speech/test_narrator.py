@@ -103,3 +103,41 @@ def test_no_engine_says_why_instead_of_staying_silent(qtbot) -> None:
         assert not narrator.speak(short_script("hello"))
     assert failed.args == [reason]
     assert narrator.voices("en") == []
+
+
+class _FakeVoice:
+    """Stands for a QVoice: a name and a locale, as Qt's engines report them."""
+
+    def __init__(self, name: str, bcp47: str) -> None:
+        from PySide6.QtCore import QLocale
+
+        self._name, self._locale = name, QLocale(bcp47)
+
+    def name(self) -> str:
+        return self._name
+
+    def locale(self) -> object:
+        return self._locale
+
+    def gender(self) -> int:
+        return 0
+
+    @staticmethod
+    def genderName(_gender: int) -> str:  # noqa: N802 - QVoice's name
+        return "Unknown"
+
+
+def test_a_voice_qt_cannot_place_is_never_taken_for_english() -> None:
+    from reader.speech.narrator import voices_for_language
+
+    voices = [
+        _FakeVoice("Bishnupriya Manipuri", "C"),  # Qt names the C locale "en-POSIX"
+        _FakeVoice("English (America)", "en-US"),
+        _FakeVoice("English (Great Britain)", "en-GB"),
+        _FakeVoice("Spanish (Spain)", "es-ES"),
+    ]
+    assert [v.name() for v in voices_for_language(voices, "en")] == [
+        "English (America)",
+        "English (Great Britain)",
+    ]
+    assert [v.name() for v in voices_for_language(voices, "es_ES")] == ["Spanish (Spain)"]
