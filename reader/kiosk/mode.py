@@ -42,7 +42,12 @@ from reader.kiosk.reset import (
 )
 from reader.kiosk.speech import KioskSpeech, allowed_in_kiosk
 from reader.kiosk.touch import enable_touch_scrolling, enlarge_touch_targets
-from reader.kiosk.touch_chrome import drop_mnemonics, enlarge_search_panel, remove_copy_controls
+from reader.kiosk.touch_chrome import (
+    SEARCH_FONT_FACTOR,
+    drop_mnemonics,
+    enlarge_search_panel,
+    remove_copy_controls,
+)
 from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
 from reader.ui.plaintext import plain_label
@@ -252,6 +257,7 @@ class KioskSession(QObject):
         for widget in (self.bar, self.home, self.keyboard_dock, self.overlay, *self.speech.widgets()):
             widget.setStyleSheet(sheet)
         enlarge_search_panel(self.window.search_panel)
+        self.window.reading_zoom.set_factor(self.window.search_panel, SEARCH_FONT_FACTOR)  # kept at any size
         remove_copy_controls(self.window.references)
         drop_mnemonics(self.window)  # no Alt key on a touch screen: the underlines are noise
         enlarge_touch_targets(self.window)

@@ -26,7 +26,13 @@ class ReadingZoom:
 
     def __init__(self, views: Sequence[QWidget]) -> None:
         self._views = [(view, QFont(view.font())) for view in views]
+        self._factors: dict[int, float] = {}  # id(view) -> a size kept above the others (a kiosk's)
         self.percent = 100
+
+    def set_factor(self, view: QWidget, factor: float) -> None:
+        """Keep `view` `factor` times the size the others get (the kiosk's larger search panel)."""
+        self._factors[id(view)] = factor
+        self.apply(self.percent)
 
     def apply(self, percent: int) -> None:
         self.percent = percent
@@ -36,7 +42,8 @@ class ReadingZoom:
             floor = app_font.pointSizeF() * min(percent, 100) / 100
             if font.pointSizeF() > 0 and floor > font.pointSizeF():
                 font.setPointSizeF(floor)
-            view.setFont(font)
+            factor = self._factors.get(id(view), 1.0)
+            view.setFont(scaled(font, round(factor * 100)) if factor != 1.0 else font)
 
     def base_point_size(self, view: QWidget) -> float:
         return next(base.pointSizeF() for v, base in self._views if v is view)

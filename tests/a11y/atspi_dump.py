@@ -20,7 +20,7 @@ STATES = {
     "enabled": pyatspi.STATE_ENABLED,
 }
 MAX_DEPTH = 40
-MAX_TEXT = 400
+MAX_TEXT = 2000  # enough to reach the first paragraph after the title and the notices
 
 
 def node_of(accessible, depth=0):
