@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.content import parallel
 from reader.content.cache import PackCache, pack_cache_dir
 from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
@@ -160,8 +159,11 @@ def _records(
                 progress(count[0], len(files))
 
         parsed = None
-        if parallel.worth_it(len(missing)):
-            parsed = parallel.parse_in_workers([files[i] for i in missing], one_done)
+        if missing:
+            from reader.content import parallel  # multiprocessing: only when files must be parsed
+
+            if parallel.worth_it(len(missing)):
+                parsed = parallel.parse_in_workers([files[i] for i in missing], one_done)
         if parsed is None:
             parsed = []
             for i in missing:
