@@ -179,13 +179,21 @@ def read_description_cached(folder: Path, cache_file: Path) -> PackDescription:
     digest = hashlib.sha256(data).hexdigest()
     entries = _read_cache(cache_file)
     entry = entries.get(str(path))
-    if isinstance(entry, dict) and entry.get("sha256") == digest:
-        try:
-            return _description_from_json(entry["description"])
-        except (KeyError, TypeError, ValueError):
+    if isinstance(entry, dict) and entry.get("sha256") == digest and isinstance(entry.get("fields"), dict):
+        try:  # the same checks as a parsed file: a changed cache cannot smuggle in a bad value
+            return _description_from(entry["fields"], str(path))
+        except ManifestError:
             pass  # a damaged entry: parse the file again
     description = _parse_description(data, str(path))
-    entries[str(path)] = {"sha256": digest, "description": _description_to_json(description)}
+    fields = {
+        "id": description.pack_id,
+        "title": description.title,
+        "publisher": description.publisher,
+        "review_by": description.review_by.isoformat() if description.review_by else None,
+        "min_reader_version": description.min_reader_version,
+        "version": description.version,
+    }
+    entries[str(path)] = {"sha256": digest, "fields": fields}
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(cache_file, json.dumps(entries, sort_keys=True).encode("utf-8"))
@@ -215,32 +223,6 @@ def _read_cache(cache_file: Path) -> dict[str, Any]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _description_to_json(d: PackDescription) -> dict[str, Any]:
-    return {
-        "pack_id": d.pack_id,
-        "title": d.title,
-        "publisher": d.publisher,
-        "review_by": d.review_by.isoformat() if d.review_by else None,
-        "min_reader_version": d.min_reader_version,
-        "version": d.version,
-    }
-
-
-def _description_from_json(data: dict[str, Any]) -> PackDescription:
-    review_by = data["review_by"]
-    version = data["version"]
-    if version is not None and not isinstance(version, int):
-        raise ValueError("version")
-    return PackDescription(
-        pack_id=check_pack_id(str(data["pack_id"]), "cache"),
-        title=str(data["title"]),
-        publisher=str(data["publisher"]),
-        review_by=dt.date.fromisoformat(review_by) if review_by else None,
-        min_reader_version=str(data["min_reader_version"]),
-        version=version,
-    )
-
-
 def _parse_description(raw: bytes, where: str) -> PackDescription:
     import yaml
 
@@ -248,6 +230,11 @@ def _parse_description(raw: bytes, where: str) -> PackDescription:
         data = yaml.safe_load(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ManifestError(f"{where}: cannot be read ({exc})") from None
+    return _description_from(data, where)
+
+
+def _description_from(data: Any, where: str) -> PackDescription:
+    """Check a description's fields (from the YAML file or its cached copy) and build it."""
     if not isinstance(data, dict):
         raise ManifestError(f"{where}: not a mapping of id, title, publisher")
     min_reader = str(data.get("min_reader_version", "0.1.0"))

@@ -24,7 +24,7 @@ def test_cached_description_equals_the_parsed_one_and_follows_edits(tmp_path: Pa
     folder, cache = _pack(tmp_path / "pack"), tmp_path / "cache" / "descriptions.json"
     first = read_description_cached(folder, cache)
     assert first == read_description(folder)
-    assert json.loads(cache.read_text())[str(folder / "pack.yaml")]["description"]["version"] == 3
+    assert json.loads(cache.read_text())[str(folder / "pack.yaml")]["fields"]["version"] == 3
     assert read_description_cached(folder, cache) == first  # from the cache
     _pack(folder, title="Core topics, second edition")
     assert read_description_cached(folder, cache).title == "Core topics, second edition"
@@ -34,7 +34,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     folder, cache = _pack(tmp_path / "pack"), tmp_path / "descriptions.json"
     read_description_cached(folder, cache)
     entries = json.loads(cache.read_text())
-    entries[str(folder / "pack.yaml")]["description"]["pack_id"] = "../escape"
+    entries[str(folder / "pack.yaml")]["fields"]["id"] = "../escape"
     cache.write_text(json.dumps(entries))
     assert read_description_cached(folder, cache).pack_id == "core"
     cache.write_text("{not json")
