@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.speech.engine import SpeechUnavailableError, every_voice, open_engine, voice_info
+from reader.speech.engine import SpeechUnavailableError, every_voice, open_engine
 from reader.speech.script import Script, Utterance
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ class Narrator(QObject):
         self._engine_name = engine_name
         self._memory = memory
         self._engine: QTextToSpeech | None = None
+        self._voice_lists: dict[tuple[int, str], list[Any]] = {}  # (engine, language) -> its voices
         self._reason = ""  # why there is no engine, once tried
         self._script: Script | None = None
         self._index = -1
@@ -260,13 +261,21 @@ class Narrator(QObject):
         return True
 
     def _voices_of(self, engine: QTextToSpeech, language: str) -> list[Any]:
-        return voices_for_language(every_voice(engine), language)
+        """The engine's voices of a language, listed once per engine and language (the list is
+        long, and asked for at every Listen and every topic change)."""
+        key = (id(engine), language)
+        if key not in self._voice_lists:
+            self._voice_lists[key] = voices_for_language(every_voice(engine), language)
+        return self._voice_lists[key]
 
     def _choose_voice(self, engine: QTextToSpeech, language: str) -> None:
-        """The remembered voice of the language, else its first voice, else the engine's default."""
+        """The remembered voice of the language, else the engine's own voice when it speaks the
+        language, else the language's first voice; the engine's default when it has none."""
         voices = self._voices_of(engine, language)
         remembered = self._memory.speech_voice(language) if self._memory is not None else ""
-        chosen = next((v for v in voices if v.name() == remembered), voices[0] if voices else None)
+        names = [remembered, engine.voice().name()]
+        first = voices[0] if voices else None
+        chosen = next((v for name in names for v in voices if v.name() == name), first)
         if chosen is not None and chosen.name() != engine.voice().name():
             engine.setVoice(chosen)
 
@@ -274,13 +283,11 @@ class Narrator(QObject):
 def voices_for_language(voices: list[Any], language: str) -> list[Any]:
     """The voices that speak `language` ("en" matches "en-GB"). Qt gives a voice whose language it
     does not know the C locale, which it names "en-POSIX" (espeak-ng's Bishnupriya Manipuri, for
-    one): such a voice is never taken for English."""
-    wanted = language.lower().replace("_", "-").split("-")[0]
-    found = []
-    for voice in voices:
-        tag = voice_info("", voice).language.lower()
-        if tag.endswith("-posix") or tag in ("c", "posix"):
-            continue
-        if tag.split("-")[0] == wanted:
-            found.append(voice)
-    return found
+    one): such a voice is never taken for English. Compares Qt's language codes, not BCP 47
+    strings: speech-dispatcher with espeak-ng lists over 13,000 voices."""
+    from PySide6.QtCore import QLocale
+
+    wanted = QLocale(language.replace("-", "_").split("_")[0]).language()
+    if wanted == QLocale.Language.C:
+        return []
+    return [voice for voice in voices if voice.locale().language() == wanted]
