@@ -224,12 +224,16 @@ def _read_cache(cache_file: Path) -> dict[str, Any]:
 
 
 def _parse_description(raw: bytes, where: str) -> PackDescription:
-    import yaml
+    """Parse with the topic files' YAML reader (no tags, size limit, errors with their line)."""
+    from reader.content.errors import ContentError
+    from reader.content.yamltext import parse_yaml
 
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ManifestError(f"{where}: cannot be read ({exc})") from None
+        data = parse_yaml(Path(where), raw).data
+    except ContentError as exc:
+        at = f"line {exc.line}: " if exc.line else ""
+        problem = exc.message.replace("a topic file must be", "it must be")
+        raise ManifestError(f"{where}: cannot be read ({at}{problem})") from None
     return _description_from(data, where)
 
 

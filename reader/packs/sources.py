@@ -19,7 +19,7 @@ from reader.content.loader import Progress, reload_from_file
 from reader.content.store import TopicStore
 from reader.packs.labels import PackLabel
 from reader.packs.library import BeforeSwitch, InstalledPack, PackLibrary
-from reader.packs.manifest import ManifestError, read_description, read_description_cached
+from reader.packs.manifest import DESCRIPTION_NAME, ManifestError, read_description, read_description_cached
 
 if TYPE_CHECKING:
     from reader.packs.trust import Trust
@@ -69,7 +69,9 @@ def bundled_source(folder: Path, description_cache: Path | None = None) -> PackS
             d = read_description_cached(folder, description_cache)
         else:
             d = read_description(folder)
-    except ManifestError:
+    except ManifestError as exc:
+        if (folder / DESCRIPTION_NAME).exists():  # a folder without one is simply a plain pack
+            log.warning("%s; the topics are shown without the pack's name and version", exc)
         return PackSource(PackLabel(BUNDLED_ID, folder.name, 0, "", bundled=True), folder)
     label = PackLabel(d.pack_id, d.title, d.version or 0, d.publisher, True, d.review_by, bundled=True)
     return PackSource(label, folder)

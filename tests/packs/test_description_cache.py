@@ -47,3 +47,19 @@ def test_a_broken_description_is_refused_whatever_the_cache(tmp_path: Path) -> N
     (folder / "pack.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     with pytest.raises(ManifestError, match=r"pack\.yaml: cannot be read"):
         read_description_cached(folder, cache)
+
+
+def test_a_broken_description_is_reported_with_its_line_and_the_topics_still_show(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from reader.packs.sources import bundled_source
+
+    folder = _pack(tmp_path / "pack")
+    (folder / "pack.yaml").write_text("id: core\ntitle: [unclosed\n", encoding="utf-8")
+    source = bundled_source(folder, tmp_path / "descriptions.json")
+    assert source.folder == folder and source.label.bundled  # the pack is still shown
+    assert "pack.yaml: cannot be read (line 3: YAML syntax error" in caplog.text
+    caplog.clear()
+    (folder / "pack.yaml").unlink()
+    bundled_source(folder, tmp_path / "descriptions.json")
+    assert caplog.text == ""  # a folder without a description is a plain pack, not a problem
