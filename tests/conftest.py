@@ -57,3 +57,14 @@ def bundled_result():
 @pytest.fixture(scope="session")
 def bundled_topic(bundled_result):
     return bundled_result.topic("vertebroplasty-kyphoplasty")
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches the interface language leaves English (and its locale) behind."""
+    yield
+    import sys
+
+    switcher = sys.modules.get("reader.i18n.switcher")
+    if switcher is not None and switcher._controller is not None:
+        switcher._controller.switch("en")

@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from reader import paths
 from reader.filereading import FileRefusedError, check_regular_file
+from reader.i18n import supported_language
 from reader.ui.theme import ThemeChoice
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ _STATE = "window/state"
 _STATE_VERSION = "window/state_version"
 _ZOOM = "view/zoom"
 _THEME = "view/theme"
+_LANGUAGE = "view/language"  # interface language code; "" follows the system
 _SPEECH_VOICE = "speech/voice_"  # + language: the voice chosen for that language
 _SPEECH_SPEED = "speech/speed"
 _EXPORT_FOLDER = "export/last_folder"
@@ -135,6 +137,15 @@ class Settings:
     @theme.setter
     def theme(self, choice: ThemeChoice) -> None:
         self._set(_THEME, choice.value)
+
+    @property
+    def language(self) -> str:
+        """The interface language chosen in View > Language ("" when none was: follow the system)."""
+        return supported_language(str(self._get(_LANGUAGE) or "")) or ""
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._set(_LANGUAGE, supported_language(code) or "")
 
     def speech_voice(self, language: str) -> str:
         """The voice name chosen for a language ("" when none was)."""
