@@ -83,6 +83,8 @@ class LanguageController(QObject):
         if isinstance(app, QApplication):
             app.setLayoutDirection(locale.textDirection())
         self._current = wanted
+        loaded = ", ".join(Path(t.filePath()).name for t in self._translators) or "none needed"
+        log.info("interface language %s (catalogues: %s)", wanted, loaded)
         QCoreApplication.processEvents()  # deliver LanguageChange before anyone reads texts
         self.changed.emit(wanted)
         return True
