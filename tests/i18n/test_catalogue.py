@@ -60,7 +60,8 @@ def test_plural_calls_become_plural_messages(qapp, tmp_path: Path, monkeypatch: 
     code = tmp_path / "reader"
     code.mkdir()
     (code / "m.py").write_text(
-        'QCoreApplication.translate("Ctx", "%n hits", "", count)\nQCoreApplication.translate("Ctx", "Search")\n',
+        'QCoreApplication.translate("Ctx", "%n hits", "", count)\n'
+        'QCoreApplication.translate("Ctx", "Search")\n',
         "utf-8",
     )
     folder = tmp_path / "translations"

@@ -60,13 +60,17 @@ TEXT_WIDGETS = {
 }
 
 
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
 def _shows_literal(node: ast.expr) -> bool:
     if isinstance(node, ast.JoinedStr):
         return any(
             isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values
         )
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return any(c.isalpha() for c in node.value)
+        return _has_letter(node.value)
     if isinstance(node, ast.BinOp):  # "a" + b: a sentence glued from pieces
         return _shows_literal(node.left) or _shows_literal(node.right)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
