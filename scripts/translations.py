@@ -128,12 +128,17 @@ def read_entries(path: Path) -> dict[Key, list[str]]:
     return {key: _translation_of(message) for key, message in messages(ET.parse(path)).items()}
 
 
+SOURCE_LANGUAGE = "en"  # the code's own: its file holds only the plural forms (Qt's way to get
+# "1 year" / "2 years" without an English catalogue saying "1 years")
+
+
 def update() -> None:
     current = messages(extract())
     for ts in ts_files():
         old = read_entries(ts)
-        write_ts(ts, language_of(ts), {key: old.get(key, []) for key in current})
-        print(f"{ts.relative_to(ROOT)}: {len(current)} messages ({len(set(current) - set(old))} new)")
+        wanted = [key for key in current if language_of(ts) != SOURCE_LANGUAGE or "%n" in key[1]]
+        write_ts(ts, language_of(ts), {key: old.get(key, []) for key in wanted})
+        print(f"{ts.relative_to(ROOT)}: {len(wanted)} messages ({len(set(wanted) - set(old))} new)")
 
 
 def _unescape(text: str) -> str:

@@ -5,7 +5,8 @@ reader's own (`resources/translations/health_reader_<code>.qm`, compiled from th
 set-up and build time) and Qt's (`qtbase_<code>.qm`, so standard dialogs and buttons follow).
 Installing or removing a translator makes Qt send `QEvent.LanguageChange` to every widget; each
 widget that shows fixed text re-translates itself there (a `retranslate()` method called from
-`changeEvent`). The default `QLocale` follows too, so dates and numbers are formatted per locale.
+`changeEvent`). English, the code's own language, has a catalogue too, holding only the plural
+forms. The default `QLocale` follows too, so dates and numbers are formatted per locale.
 """
 
 from __future__ import annotations
@@ -87,8 +88,9 @@ class LanguageController(QObject):
         self._translators = []
         locale = _locale_for(wanted)
         QLocale.setDefault(locale)
-        if wanted != FALLBACK_LANGUAGE and app is not None:
-            for catalogue in (_qt_catalogue(wanted), _reader_catalogue(wanted)):
+        if app is not None:  # English too: its catalogue holds the plural forms ("1 year")
+            qt = _qt_catalogue(wanted) if wanted != FALLBACK_LANGUAGE else None
+            for catalogue in (qt, _reader_catalogue(wanted)):
                 if catalogue is not None:
                     app.installTranslator(catalogue)
                     self._translators.append(catalogue)

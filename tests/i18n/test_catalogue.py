@@ -109,3 +109,23 @@ def test_switching_to_spanish_loads_both_catalogues_and_the_locale(qapp) -> None
     assert [b.text() for b in english.buttons()] == ["Cancel"]
     assert not controller.switch("xx")
     assert controller.current == "en"
+
+
+def test_english_has_the_singular_of_every_plural(qapp) -> None:
+    """English needs a catalogue only for plurals: without it Qt says "1 years"."""
+    english = translations.read_entries(REPO_ROOT / "resources" / "translations" / "health_reader_en.ts")
+    plurals = {key for key in translations.messages(translations.extract()) if "%n" in key[1]}
+    assert set(english) == plurals
+    unfinished = [key for key, forms in english.items() if len(forms) != 2 or not all(forms)]
+    assert not unfinished, f"English plural forms missing: {unfinished[:5]}"
+
+    from PySide6.QtCore import QCoreApplication
+
+    from reader.i18n.switcher import language_controller
+
+    assert language_controller().switch("en")
+    for context, source, _comment in sorted(plurals):
+        one = QCoreApplication.translate(context, source, "", 1)
+        two = QCoreApplication.translate(context, source, "", 2)
+        assert "%n" not in one and "1" in one, (context, source, one)
+        assert one.replace("1", "") != two.replace("2", ""), (context, source, one, two)
