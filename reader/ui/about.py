@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QWidget
 
 from reader import __version__
-from reader.ui.dates import format_long_date, plural
+from reader.ui.dates import english_one, format_long_date
 from reader.ui.pack_text import pack_line, unverified_label
 from reader.ui.qthelpers import lay_out_closable
 
@@ -206,17 +206,14 @@ def _pack_where(pack: PackFacts) -> str:
         return QCoreApplication.translate("AboutDialog", "none")
     if pack.topic_files == 0:
         return QCoreApplication.translate("AboutDialog", "{folder} (no topic files)").format(folder=pack.path)
+    count = pack.topic_files
     if pack.newest is None:
-        text = plural(
-            "AboutDialog", "{folder} (%n topic files)", pack.topic_files, "{folder} (%n topic file)"
-        )
-        return text.format(folder=pack.path)
-    text = plural(
-        "AboutDialog",
-        "{folder} (%n topic files, newest dated {date})",
-        pack.topic_files,
-        "{folder} (%n topic file, newest dated {date})",
+        text = QCoreApplication.translate("AboutDialog", "{folder} (%n topic files)", "", count)
+        return english_one(text, count, "{folder} (%n topic file)").format(folder=pack.path)
+    text = QCoreApplication.translate(
+        "AboutDialog", "{folder} (%n topic files, newest dated {date})", "", count
     )
+    text = english_one(text, count, "{folder} (%n topic file, newest dated {date})")
     return text.format(folder=pack.path, date=format_long_date(pack.newest))
 
 

@@ -48,16 +48,24 @@ def format_number(value: int) -> str:
     return QLocale().toString(value)
 
 
-def plural(context: str, text: str, count: int, english_singular: str) -> str:
-    """`QCoreApplication.translate(context, text, "", count)`, where `text` holds %n.
+def english_one(translated: str, count: int, singular: str) -> str:
+    """A plural message for one, in English: `singular` (with %n) when `count` is 1 and the
+    interface speaks its source English, else `translated` unchanged.
 
-    The interface's English is its source text, which has no catalogue, so Qt would say
-    "1 years": when no catalogue translated the message and `count` is 1, `english_singular`
-    (the English for one, also with %n) is used instead. Translators see only `text`, marked
-    as a plural message with %n, and give every form of their language.
+    Call it on `QCoreApplication.translate(context, "... %n things ...", "", count)`: the
+    interface's English is the source text and has no catalogue, so Qt alone would say
+    "1 things". Translators see only the marked message (a plural: every form of their language).
     """
-    translated = QCoreApplication.translate(context, text, "", count)
-    untranslated = text.replace("%n", str(count))
-    if count == 1 and translated == untranslated:
-        return english_singular.replace("%n", str(count))
-    return translated
+    if count != 1 or not _speaking_source_english():
+        return translated
+    return singular.replace("%n", str(count))
+
+
+def _speaking_source_english() -> bool:
+    """No catalogue translates the interface: the language is English and nothing (not even a
+    test's pseudo-language) changes a message that every catalogue translates."""
+    from reader.i18n import FALLBACK_LANGUAGE
+    from reader.i18n.switcher import language_controller
+
+    probe = "d MMMM yyyy"
+    return language_controller().current == FALLBACK_LANGUAGE and long_date_format() == probe

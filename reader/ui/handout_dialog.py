@@ -63,39 +63,40 @@ class HandoutDialog(QDialog):
 
     def retranslate(self) -> None:
         """Every fixed text of the dialog in the interface language (section titles are content)."""
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("HandoutDialog", "What goes in the handout"))
-        self.setAccessibleName(tr("HandoutDialog", "Handout contents"))
-        self.sections.setTitle(tr("HandoutDialog", "Sections"))
-        tip = tr("HandoutDialog", "Include the section \u201c{section}\u201d")
+        self.setWindowTitle(QCoreApplication.translate("HandoutDialog", "What goes in the handout"))
+        self.setAccessibleName(QCoreApplication.translate("HandoutDialog", "Handout contents"))
+        self.sections.setTitle(QCoreApplication.translate("HandoutDialog", "Sections"))
+        tip = QCoreApplication.translate("HandoutDialog", "Include the section \u201c{section}\u201d")
         for section in self._topic.sections:
             self.section_boxes[section.id].setToolTip(tip.format(section=section.title))
         texts = (
             (
                 self.comparison_box,
-                tr("HandoutDialog", "Comparison table"),
-                tr("HandoutDialog", "Include the table comparing the procedures"),
+                QCoreApplication.translate("HandoutDialog", "Comparison table"),
+                QCoreApplication.translate("HandoutDialog", "Include the table comparing the procedures"),
             ),
             (
                 self.references_box,
-                tr("HandoutDialog", "References"),
-                tr("HandoutDialog", "Include the numbered reference list"),
+                QCoreApplication.translate("HandoutDialog", "References"),
+                QCoreApplication.translate("HandoutDialog", "Include the numbered reference list"),
             ),
             (
                 self.large_box,
-                tr("HandoutDialog", "Large print"),
-                tr("HandoutDialog", "Print the text at 16 points instead of 11"),
+                QCoreApplication.translate("HandoutDialog", "Large print"),
+                QCoreApplication.translate("HandoutDialog", "Print the text at 16 points instead of 11"),
             ),
         )
         for box, text, box_tip in texts:
             box.setText(text)
             box.setAccessibleName(text)
             box.setToolTip(box_tip)
-        action = tr("HandoutDialog", self._action)
+        action = QCoreApplication.translate("HandoutDialog", self._action)
         self.ok_button.setText(action)
         self.ok_button.setAccessibleName(action)
         self.ok_button.setToolTip(
-            tr("HandoutDialog", "{action} with the parts checked above").format(action=action)
+            QCoreApplication.translate("HandoutDialog", "{action} with the parts checked above").format(
+                action=action
+            )
         )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -29,15 +29,16 @@ Inform = Callable[[QWidget, str, str], None]
 
 def verdict_text(verdict: Verdict) -> str:
     m = verdict.manifest
-    tr = QCoreApplication.translate
-    lines = [tr("PackInstall", "File: {name}").format(name=verdict.path.name)]
+    lines = [QCoreApplication.translate("PackInstall", "File: {name}").format(name=verdict.path.name)]
     if m is not None:
-        files = tr("PackInstall", "Files: {count} ({size} bytes)")
+        files = QCoreApplication.translate("PackInstall", "Files: {count} ({size} bytes)")
         lines += [
-            tr("PackInstall", "Pack: {title} [{id}]").format(title=m.title, id=m.pack_id),
-            tr("PackInstall", "Version: {version}").format(version=m.version),
-            tr("PackInstall", "Publisher: {publisher}").format(publisher=m.publisher),
-            tr("PackInstall", "Created: {date}").format(date=m.created),
+            QCoreApplication.translate("PackInstall", "Pack: {title} [{id}]").format(
+                title=m.title, id=m.pack_id
+            ),
+            QCoreApplication.translate("PackInstall", "Version: {version}").format(version=m.version),
+            QCoreApplication.translate("PackInstall", "Publisher: {publisher}").format(publisher=m.publisher),
+            QCoreApplication.translate("PackInstall", "Created: {date}").format(date=m.created),
             files.format(count=format_number(len(m.files)), size=format_number(m.total_size)),
         ]
     lines += ["", verdict_summary(verdict)]
@@ -48,16 +49,19 @@ def verdict_summary(verdict: Verdict) -> str:
     """Verdict.summary() in the interface language (a refusal's reason stays as the check gave it)."""
     from reader.packs.verify import SIGNED, UNKNOWN_KEY
 
-    tr = QCoreApplication.translate
     if verdict.problems:
-        return tr("PackInstall", "REFUSED: {reason}").format(reason=verdict.problems[0])
+        return QCoreApplication.translate("PackInstall", "REFUSED: {reason}").format(
+            reason=verdict.problems[0]
+        )
     if verdict.signature == SIGNED and verdict.signer is not None:
-        text = tr("PackInstall", "VERIFIED: signed by {signer} (key {key})")
+        text = QCoreApplication.translate("PackInstall", "VERIFIED: signed by {signer} (key {key})")
         return text.format(signer=verdict.signer.name, key=verdict.key_id)
     if verdict.signature == UNKNOWN_KEY:
-        text = tr("PackInstall", "NOT TRUSTED: signed by key {key}, which this reader does not trust")
+        text = QCoreApplication.translate(
+            "PackInstall", "NOT TRUSTED: signed by key {key}, which this reader does not trust"
+        )
         return text.format(key=verdict.key_id)
-    return tr("PackInstall", "NOT TRUSTED: the pack is not signed")
+    return QCoreApplication.translate("PackInstall", "NOT TRUSTED: the pack is not signed")
 
 
 def _box(parent: QWidget, title: str, text: str, icon: QMessageBox.Icon) -> QMessageBox:
@@ -113,16 +117,17 @@ def install_pack_file(
     verdict = verify_pack(path, trust)
     text = verdict_text(verdict)
     installed = packs.library.pack(verdict.manifest.pack_id) if verdict.manifest else None
-    tr = QCoreApplication.translate
     if installed is not None:
-        now = tr("PackInstall", "{verdict}\nInstalled now: version {version}")
+        now = QCoreApplication.translate("PackInstall", "{verdict}\nInstalled now: version {version}")
         text = now.format(verdict=text, version=installed.version)
-    not_installed = tr("PackInstall", "Content pack not installed")
+    not_installed = QCoreApplication.translate("PackInstall", "Content pack not installed")
     if not verdict.trusted:
         tell(
             parent,
             not_installed,
-            tr("PackInstall", "{verdict}\n\nNothing was installed.").format(verdict=text),
+            QCoreApplication.translate("PackInstall", "{verdict}\n\nNothing was installed.").format(
+                verdict=text
+            ),
         )
         return False
     if (
@@ -130,7 +135,9 @@ def install_pack_file(
         and verdict.manifest is not None
         and verdict.manifest.version <= installed.version
     ):
-        older = tr("PackInstall", "{verdict}\n\nThis version is not newer. Nothing was installed.")
+        older = QCoreApplication.translate(
+            "PackInstall", "{verdict}\n\nThis version is not newer. Nothing was installed."
+        )
         tell(parent, not_installed, older.format(verdict=text))
         return False
     if not confirm(parent, text):
@@ -138,16 +145,20 @@ def install_pack_file(
     try:
         pack, _ = install_beside(packs.library, path, trust, BUNDLED_CONTENT_DIR)
     except (InstallError, OSError) as exc:
-        tell(parent, not_installed, tr("PackInstall", "{reason}\n\nNothing was changed.").format(reason=exc))
+        tell(
+            parent,
+            not_installed,
+            QCoreApplication.translate("PackInstall", "{reason}\n\nNothing was changed.").format(reason=exc),
+        )
         return False
-    done = tr(
+    done = QCoreApplication.translate(
         "PackInstall",
         "{title}, version {version}, is installed.\n"
         "Its topics are added to the contents; search is prepared again meanwhile.",
     )
     tell(
         parent,
-        tr("PackInstall", "Content pack installed"),
+        QCoreApplication.translate("PackInstall", "Content pack installed"),
         done.format(title=pack.manifest.title, version=pack.version),
     )
     return True

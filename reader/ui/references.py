@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
-from reader.ui.dates import plural
+from reader.ui.dates import english_one
 from reader.ui.export_folder import ExportFolder
 from reader.ui.plaintext import plain_label
 from reader.ui.qthelpers import grow_with_font
@@ -164,42 +164,45 @@ class ReferencesView(QWidget):
 
     def retranslate(self) -> None:
         """Every fixed text of the view, the details and the last status line in the interface language."""
-        tr = QCoreApplication.translate
-        self.list.setAccessibleName(tr("ReferencesView", "References"))
+        self.list.setAccessibleName(QCoreApplication.translate("ReferencesView", "References"))
         self.list.setToolTip(
-            tr("ReferencesView", "The topic's references. Ctrl+C copies the selected citation.")
+            QCoreApplication.translate(
+                "ReferencesView", "The topic's references. Ctrl+C copies the selected citation."
+            )
         )
         for index in range(self.style_combo.count()):
             self.style_combo.setItemText(index, style_label(self.style_combo.itemData(index)))
-        self.style_combo.setAccessibleName(tr("ReferencesView", "Citation style"))
+        self.style_combo.setAccessibleName(QCoreApplication.translate("ReferencesView", "Citation style"))
         self.style_combo.setToolTip(
-            tr("ReferencesView", "How citations are shown and copied: NLM/Vancouver or AMA")
+            QCoreApplication.translate(
+                "ReferencesView", "How citations are shown and copied: NLM/Vancouver or AMA"
+            )
         )
-        self.style_label.setText(tr("ReferencesView", "Citation &style:"))
+        self.style_label.setText(QCoreApplication.translate("ReferencesView", "Citation &style:"))
         buttons = (
             (
                 self.copy_button,
-                tr("ReferencesView", "Copy citation"),
+                QCoreApplication.translate("ReferencesView", "Copy citation"),
                 "",
-                tr("ReferencesView", "Copy the selected citation (Ctrl+C)"),
+                QCoreApplication.translate("ReferencesView", "Copy the selected citation (Ctrl+C)"),
             ),
             (
                 self.copy_all_button,
-                tr("ReferencesView", "Copy all"),
+                QCoreApplication.translate("ReferencesView", "Copy all"),
                 "",
-                tr("ReferencesView", "Copy every reference as a list"),
+                QCoreApplication.translate("ReferencesView", "Copy every reference as a list"),
             ),
             (
                 self.export_button,
-                tr("ReferencesView", "Export\u2026"),
-                tr("ReferencesView", "Export references"),
-                tr("ReferencesView", "Save the references as RIS or BibTeX"),
+                QCoreApplication.translate("ReferencesView", "Export\u2026"),
+                QCoreApplication.translate("ReferencesView", "Export references"),
+                QCoreApplication.translate("ReferencesView", "Save the references as RIS or BibTeX"),
             ),
             (
                 self.cited_button,
-                tr("ReferencesView", "Show where cited"),
+                QCoreApplication.translate("ReferencesView", "Show where cited"),
                 "",
-                tr(
+                QCoreApplication.translate(
                     "ReferencesView",
                     "Show the first sentence of the article that cites this reference (Enter)",
                 ),
@@ -209,11 +212,13 @@ class ReferencesView(QWidget):
             button.setText(text)
             button.setAccessibleName(name or text)
             button.setToolTip(tip)
-        self.details.setAccessibleName(tr("ReferencesView", "Reference details"))
+        self.details.setAccessibleName(QCoreApplication.translate("ReferencesView", "Reference details"))
         self.details.setToolTip(
-            tr("ReferencesView", "PMID, DOI and the sentences that cite the selected reference")
+            QCoreApplication.translate(
+                "ReferencesView", "PMID, DOI and the sentences that cite the selected reference"
+            )
         )
-        self.status.setAccessibleName(tr("ReferencesView", "Status"))
+        self.status.setAccessibleName(QCoreApplication.translate("ReferencesView", "Status"))
         self.model.language_changed()
         self._show_details(self.list.currentIndex())
         if self._status is not None:
@@ -316,14 +321,16 @@ class ReferencesView(QWidget):
         refs = self.model.references()
         style = self.model.citation_style()
         QApplication.clipboard().setText(citation.numbered_list(refs, style))
-        self._say(
-            lambda: plural(
-                "ReferencesView",
-                "Copied all %n references to the clipboard in {style} style.",
-                len(refs),
-                "Copied the one reference to the clipboard in {style} style.",
-            ).format(style=style_label(style))
-        )
+        count = len(refs)
+
+        def message() -> str:
+            text = QCoreApplication.translate(
+                "ReferencesView", "Copied all %n references to the clipboard in {style} style.", "", count
+            )
+            one = "Copied the one reference to the clipboard in {style} style."
+            return english_one(text, count, one).format(style=style_label(style))
+
+        self._say(message)
 
     def export(self, path: Path, fmt: str) -> bool:
         """Write the references to `path` as RIS or BibTeX (citation.RIS / citation.BIBTEX), atomically.
@@ -345,11 +352,12 @@ class ReferencesView(QWidget):
             )
             return False
         count = len(refs)
-        self._say(
-            lambda: plural(
-                "ReferencesView", "Saved %n references to {file}.", count, "Saved %n reference to {file}."
-            ).format(file=path)
-        )
+
+        def saved() -> str:
+            text = QCoreApplication.translate("ReferencesView", "Saved %n references to {file}.", "", count)
+            return english_one(text, count, "Saved %n reference to {file}.").format(file=path)
+
+        self._say(saved)
         return True
 
     @Slot()

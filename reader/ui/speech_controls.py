@@ -57,16 +57,17 @@ class SpeechControls(QToolBar):
 
     def retranslate(self) -> None:
         """The toolbar's own texts; the buttons' texts are the actions' (reader.ui.actions)."""
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("SpeechControls", "Read aloud"))
-        self.setAccessibleName(tr("SpeechControls", "Read aloud toolbar"))
-        self.speed_label.setText(tr("SpeechControls", "Speed:"))
-        self.speed.setAccessibleName(tr("SpeechControls", "Speed"))
-        self.speed.setToolTip(tr("SpeechControls", "How fast the text is read"))
+        self.setWindowTitle(QCoreApplication.translate("SpeechControls", "Read aloud"))
+        self.setAccessibleName(QCoreApplication.translate("SpeechControls", "Read aloud toolbar"))
+        self.speed_label.setText(QCoreApplication.translate("SpeechControls", "Speed:"))
+        self.speed.setAccessibleName(QCoreApplication.translate("SpeechControls", "Speed"))
+        self.speed.setToolTip(QCoreApplication.translate("SpeechControls", "How fast the text is read"))
         for speed, label in SPEED_LABELS.items():
-            self.speed.setItemText(list(Speed).index(speed), tr("SpeechControls", label))
-        self.voice_label.setText(tr("SpeechControls", "Voice:"))
-        self.voice.setAccessibleName(tr("SpeechControls", "Voice"))
+            self.speed.setItemText(
+                list(Speed).index(speed), QCoreApplication.translate("SpeechControls", label)
+            )
+        self.voice_label.setText(QCoreApplication.translate("SpeechControls", "Voice:"))
+        self.voice.setAccessibleName(QCoreApplication.translate("SpeechControls", "Voice"))
         self._voice_tip()
 
     def _voice_tip(self) -> None:
