@@ -101,7 +101,19 @@ class ArticleView(QTextBrowser):
             QCoreApplication.translate("ArticleView", "The topic's text: links go to references and back")
         )
         if self._topic is not None:
-            self._render(keep_position=True)
+            self._render_keeping_section()
+
+    def _render_keeping_section(self) -> None:
+        """Render again with the section being read where it was: the texts above it (the notices)
+        change length in another language, so a document position would not stay put."""
+        section = self._current_section
+        before = self.section_top(section) if section else None
+        offset = self.verticalScrollBar().value() - before if before is not None else 0
+        self._render(keep_position=True)
+        after = self.section_top(section) if section else None
+        if after is not None:
+            self._scroll_to_y(after + offset)
+            self._update_current_section()
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's names
         """Tab leaves the article: QTextBrowser would step through its links, even with

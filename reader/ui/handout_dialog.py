@@ -48,10 +48,10 @@ class HandoutDialog(QDialog):
         self.references_box = self._box(bool(topic.references))
         self.references_box.setEnabled(bool(topic.references))
         self.large_box = self._box(False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        # Not the standard OK button: the box would reset its text to "OK" on a language change.
+        self.ok_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
