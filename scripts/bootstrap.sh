@@ -77,6 +77,9 @@ py="$venv/bin/python"
 # Bytecode for the reader's own modules now, at set-up: a start never compiles source, even where
 # none can be written (PYTHONDONTWRITEBYTECODE, a read-only checkout). Up-to-date files are skipped.
 "$py" -m compileall -q -j 0 reader >/dev/null
+# The interface translations: resources/translations/*.ts compiled to the .qm files Qt loads
+# (pyside6-lrelease; only when a .ts changed).
+"$py" scripts/translations.py compile
 [ "$mode" = prepare ] && exit 0
 
 if [ "$mode" = run ]; then

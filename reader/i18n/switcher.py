@@ -11,9 +11,10 @@ widget that shows fixed text re-translates itself there (a `retranslate()` metho
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from reader.i18n import FALLBACK_LANGUAGE, LANGUAGES, supported_language
@@ -22,6 +23,16 @@ from reader.resources import resource_path
 log = logging.getLogger(__name__)
 
 CATALOGUE_PREFIX = "health_reader_"
+# Set to "rtl" to lay the interface out right to left whatever the language: how a translator or
+# a developer checks the layouts before a right-to-left language ships (docs/translations.md).
+FORCE_DIRECTION_ENV = "HEALTH_READER_LAYOUT_DIRECTION"
+
+
+def layout_direction(locale: QLocale) -> Qt.LayoutDirection:
+    """The interface's layout direction: the language's own, unless forced for a layout check."""
+    if os.environ.get(FORCE_DIRECTION_ENV, "").lower() == "rtl":
+        return Qt.LayoutDirection.RightToLeft
+    return locale.textDirection()
 
 
 def catalogue_path(code: str) -> Path:
@@ -51,6 +62,7 @@ class LanguageController(QObject):
         super().__init__(parent)
         self._current = FALLBACK_LANGUAGE
         self._translators: list[QTranslator] = []
+        self._applied = False  # the first switch always applies (locale, layout direction)
 
     @property
     def current(self) -> str:
@@ -66,14 +78,14 @@ class LanguageController(QObject):
         if wanted is None:
             log.warning("interface language %r is not available; shipped: %s", code, ", ".join(LANGUAGES))
             return False
-        if wanted == self._current and (self._translators or wanted == FALLBACK_LANGUAGE):
+        if wanted == self._current and self._applied:
             return True
         app = QCoreApplication.instance()
         for translator in self._translators:
             if app is not None:
                 app.removeTranslator(translator)
         self._translators = []
-        locale = QLocale(wanted)
+        locale = _locale_for(wanted)
         QLocale.setDefault(locale)
         if wanted != FALLBACK_LANGUAGE and app is not None:
             for catalogue in (_qt_catalogue(wanted), _reader_catalogue(wanted)):
@@ -81,11 +93,20 @@ class LanguageController(QObject):
                     app.installTranslator(catalogue)
                     self._translators.append(catalogue)
         if isinstance(app, QApplication):
-            app.setLayoutDirection(locale.textDirection())
+            app.setLayoutDirection(layout_direction(locale))
         self._current = wanted
+        self._applied = True
+        loaded = ", ".join(Path(t.filePath()).name for t in self._translators) or "none needed"
+        log.info("interface language %s (catalogues: %s)", wanted, loaded)
         QCoreApplication.processEvents()  # deliver LanguageChange before anyone reads texts
         self.changed.emit(wanted)
         return True
+
+
+def _locale_for(code: str) -> QLocale:
+    """The system's own locale when it speaks `code` (es_MX stays Mexican), else the language's."""
+    system = QLocale.system()
+    return system if supported_language(system.name()) == code else QLocale(code)
 
 
 def _reader_catalogue(code: str) -> QTranslator | None:
