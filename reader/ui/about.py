@@ -242,9 +242,9 @@ class AboutDialog(QDialog):
         for box in self.findChildren(QDialogButtonBox):  # lay_out_closable's Close button
             close = box.button(QDialogButtonBox.StandardButton.Close)
             if close is not None:
-                close.setAccessibleName(QCoreApplication.translate("AboutDialog", "Close"))
+                close.setAccessibleName(QCoreApplication.translate("Dialogs", "Close"))
                 close.setToolTip(
-                    QCoreApplication.translate("AboutDialog", "Close {title} (Esc)").format(title=title)
+                    QCoreApplication.translate("Dialogs", "Close {title} (Esc)").format(title=title)
                 )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import ClassVar
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from reader.ui.dates import format_long_date, format_month_year, format_number, long_date_format
@@ -81,8 +82,12 @@ def test_the_spanish_controller_locale_names_the_month_in_spanish(qapp) -> None:
     controller.switch("es")  # the catalogue may not be built yet: the locale switches anyway
     assert QLocale().language() == QLocale.Language.Spanish
     assert format_long_date(MAY_24, date_format=SPANISH_LONG_DATE) == "24 de mayo de 2011"
+    shipped = long_date_format()  # from the compiled catalogue, once it holds the documents' messages
     controller.switch("en")
     assert format_long_date(MAY_24) == "24 May 2011"
+    if shipped == "d MMMM yyyy":
+        pytest.skip("the Spanish catalogue does not hold the date formats yet (imported when merged)")
+    assert shipped == SPANISH_LONG_DATE
 
 
 def test_the_age_of_the_evidence_is_a_plural_with_n(qapp) -> None:
