@@ -17,17 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QWidget
 
 from reader import __version__
-from reader.packs.labels import UNVERIFIED, pack_line
+from reader.ui.dates import english_one, format_long_date
+from reader.ui.pack_text import pack_line, unverified_label
 from reader.ui.qthelpers import lay_out_closable
 
 if TYPE_CHECKING:
     from reader.packs.sources import LoadedPacks
-
-APP_NAME = "Health Topic Reader"
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ class AboutFacts:
     frozen: bool
     pack: PackFacts
     parts: tuple[tuple[BundledPart, str], ...] = field(default=())  # with the installed version
-    packs: tuple[str, ...] = ()  # one line per content pack in use (pack_lines)
+    packs: LoadedPacks | None = None  # every content pack in use (pack_lines)
 
     @classmethod
     def gather(cls, pack: PackFacts, packs: LoadedPacks | None = None) -> AboutFacts:
@@ -116,7 +115,7 @@ class AboutFacts:
             frozen,
             pack,
             parts,
-            tuple(pack_lines(packs)),
+            packs,
         )
 
 
@@ -127,10 +126,15 @@ def pack_lines(packs: LoadedPacks | None) -> list[str]:
     lines = []
     for source in packs.sources:
         label = source.label
-        where = "bundled with the reader" if label.bundled else f"installed ({label.signer or UNVERIFIED})"
-        lines.append(f"\u2022 {pack_line(label)} [{label.pack_id}], {where}")
+        if label.bundled:
+            text = QCoreApplication.translate("AboutDialog", "\u2022 {pack} [{id}], bundled with the reader")
+        else:
+            text = QCoreApplication.translate("AboutDialog", "\u2022 {pack} [{id}], installed ({signer})")
+        signer = label.signer or unverified_label()
+        lines.append(text.format(pack=pack_line(label), id=label.pack_id, signer=signer))
     if packs.library is not None:
-        lines.append(f"Pack library: {packs.library.root}")
+        text = QCoreApplication.translate("AboutDialog", "Pack library: {folder}")
+        lines.append(text.format(folder=packs.library.root))
     return lines
 
 
@@ -151,38 +155,66 @@ def _installed_version(part: BundledPart) -> str:
 
 def about_lines(facts: AboutFacts) -> list[str]:
     """The About text, one line each (plain text: it is never read as markup)."""
-    pack = facts.pack
-    if pack.path is None:
-        where = "none"
-    elif pack.topic_files == 0:
-        where = f"{pack.path} (no topic files)"
+    if facts.frozen:
+        title = QCoreApplication.translate("AboutDialog", "{app} {version} (self-contained bundle)")
     else:
-        plural = "s" if pack.topic_files != 1 else ""
-        dated = f", newest dated {pack.newest.isoformat()}" if pack.newest else ""
-        where = f"{pack.path} ({pack.topic_files} topic file{plural}{dated})"
+        title = QCoreApplication.translate("AboutDialog", "{app} {version}")
     lines = [
-        f"{APP_NAME} {facts.version}" + (" (self-contained bundle)" if facts.frozen else ""),
-        "An offline reader of patient-education health topics. Nothing is sent over the network.",
+        title.format(app=app_name(), version=facts.version),
+        QCoreApplication.translate(
+            "AboutDialog",
+            "An offline reader of patient-education health topics. Nothing is sent over the network.",
+        ),
         "",
-        f"Content pack: {where}",
+        QCoreApplication.translate("AboutDialog", "Content pack: {pack}").format(
+            pack=_pack_where(facts.pack)
+        ),
     ]
-    if facts.packs:
-        lines += ["Content packs in use:", *facts.packs]
-    if pack.publisher:
-        lines.append(f"Topic content \u00a9 {pack.publisher}; see each topic's credits.")
+    packs = pack_lines(facts.packs)
+    if packs:
+        lines += [QCoreApplication.translate("AboutDialog", "Content packs in use:"), *packs]
+    if facts.pack.publisher:
+        text = QCoreApplication.translate(
+            "AboutDialog", "Topic content \u00a9 {publisher}; see each topic's credits."
+        )
+        lines.append(text.format(publisher=facts.pack.publisher))
     lines += [
         f"Qt {facts.qt}, PySide6 {facts.pyside}, Python {facts.python}",
         "",
-        "Parts of the reader and their licences:",
+        QCoreApplication.translate("AboutDialog", "Parts of the reader and their licences:"),
     ]
     for part, version in facts.parts:
         lines.append(f"  {part.name}{' ' + version if version else ''}: {part.licence}")
     lines += [
         "",
-        "Qt and PySide6 are used under the GNU LGPL version 3, which lets you replace them with",
-        "another build of the same version; their source code is published at download.qt.io.",
+        *QCoreApplication.translate(
+            "AboutDialog",
+            "Qt and PySide6 are used under the GNU LGPL version 3, which lets you replace them with\n"
+            "another build of the same version; their source code is published at download.qt.io.",
+        ).split("\n"),
     ]
     return lines
+
+
+def app_name() -> str:
+    return QCoreApplication.translate("AboutDialog", "Health Topic Reader")
+
+
+def _pack_where(pack: PackFacts) -> str:
+    """The content folder, how many topic files it has and the date of the newest."""
+    if pack.path is None:
+        return QCoreApplication.translate("AboutDialog", "none")
+    if pack.topic_files == 0:
+        return QCoreApplication.translate("AboutDialog", "{folder} (no topic files)").format(folder=pack.path)
+    count = pack.topic_files
+    if pack.newest is None:
+        text = QCoreApplication.translate("AboutDialog", "{folder} (%n topic files)", "", count)
+        return english_one(text, count, "{folder} (%n topic file)").format(folder=pack.path)
+    text = QCoreApplication.translate(
+        "AboutDialog", "{folder} (%n topic files, newest dated {date})", "", count
+    )
+    text = english_one(text, count, "{folder} (%n topic file, newest dated {date})")
+    return text.format(folder=pack.path, date=format_long_date(pack.newest))
 
 
 class AboutDialog(QDialog):
@@ -190,11 +222,32 @@ class AboutDialog(QDialog):
 
     def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.facts = facts
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setPlainText("\n".join(about_lines(facts)))
-        self.text.setAccessibleName(f"About {APP_NAME}")
-        self.text.setToolTip("Version, content pack, and the licences of the reader's parts")
         self.text.setTabChangesFocus(True)
         lay_out_closable(self, self.text, (640, 480))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        title = QCoreApplication.translate("AboutDialog", "About {app}").format(app=app_name())
+        self.setWindowTitle(title)
+        self.text.setPlainText("\n".join(about_lines(self.facts)))
+        self.text.setAccessibleName(title)
+        self.text.setToolTip(
+            QCoreApplication.translate(
+                "AboutDialog", "Version, content pack, and the licences of the reader's parts"
+            )
+        )
+        for box in self.findChildren(QDialogButtonBox):  # lay_out_closable's Close button
+            close = box.button(QDialogButtonBox.StandardButton.Close)
+            if close is not None:
+                close.setAccessibleName(QCoreApplication.translate("Dialogs", "Close"))
+                close.setToolTip(
+                    QCoreApplication.translate("Dialogs", "Close {title} (Esc)").format(title=title)
+                )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -83,13 +83,37 @@ class ArticleView(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setAccessibleName("Article")
-        self.setAccessibleDescription("The text of the topic. Use the arrow keys to read and select text.")
-        self.setToolTip("The topic's text: links go to references and back")
+        self.retranslate()
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.document().documentLayout().documentSizeChanged.connect(self._forget_layout)
         self.set_zoom(DEFAULT_ZOOM)
+
+    def retranslate(self) -> None:
+        """The view's own fixed texts; a shown topic is rendered again in the new language."""
+        self.setAccessibleName(QCoreApplication.translate("ArticleView", "Article"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "ArticleView", "The text of the topic. Use the arrow keys to read and select text."
+            )
+        )
+        self.setToolTip(
+            QCoreApplication.translate("ArticleView", "The topic's text: links go to references and back")
+        )
+        if self._topic is not None:
+            self._render_keeping_section()
+
+    def _render_keeping_section(self) -> None:
+        """Render again with the section being read where it was: the texts above it (the notices)
+        change length in another language, so a document position would not stay put."""
+        section = self._current_section
+        before = self.section_top(section) if section else None
+        offset = self.verticalScrollBar().value() - before if before is not None else 0
+        self._render(keep_position=True)
+        after = self.section_top(section) if section else None
+        if after is not None:
+            self._scroll_to_y(after + offset)
+            self._update_current_section()
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's names
         """Tab leaves the article: QTextBrowser would step through its links, even with
@@ -207,8 +231,11 @@ class ArticleView(QTextBrowser):
             return ""
         if anchor.startswith(REFERENCE_PREFIX):
             reference = self._topic.reference(anchor.removeprefix(REFERENCE_PREFIX))
-            return f"Go to reference {reference.number}" if reference else ""
-        return "Go back to the sentence that cites this reference"
+            if reference is None:
+                return ""
+            text = QCoreApplication.translate("ArticleView", "Go to reference {number}")
+            return text.format(number=reference.number)
+        return QCoreApplication.translate("ArticleView", "Go back to the sentence that cites this reference")
 
     def go_to(self, anchor: str) -> bool:
         """Go to a section, reference entry or sentence of the current topic ("" = the top)."""
@@ -437,10 +464,13 @@ class ArticleView(QTextBrowser):
             self.setFont(font)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        """A new app style sheet re-polishes the widget and resets its font: zoom again."""
+        """A new app style sheet re-polishes the widget and resets its font: zoom again. A new
+        language renders the topic again (its notices, headings and dates), at the same place."""
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._apply_zoom_font()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def point_size(self) -> float:
         return self.font().pointSizeF()

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -45,7 +46,20 @@ from reader.ui.qthelpers import grow_with_font
 log = logging.getLogger(__name__)
 
 SOURCES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple[SentenceRef, ...] of the cell
-NOT_STATED = "Not stated"
+NOT_STATED = "Not stated"  # the English; not_stated() gives it in the interface language
+
+
+def not_stated() -> str:
+    """What a cell the article gives no value for says."""
+    return QCoreApplication.translate("ComparisonModel", "Not stated")
+
+
+def _not_said_for(procedure: Procedure) -> str:
+    text = QCoreApplication.translate(
+        "ComparisonModel", "Not stated: the article does not say this for {procedure}."
+    )
+    return text.format(procedure=procedure.name)
+
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -97,7 +111,7 @@ class ComparisonModel(QAbstractTableModel):
             return None
         attribute, procedure, cell = found
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell.value if cell.stated else NOT_STATED
+            return cell.value if cell.stated else not_stated()
         if role == Qt.ItemDataRole.FontRole and not cell.stated:
             font = QFont()  # only italic is set: the view's family and size still apply
             font.setItalic(True)
@@ -105,11 +119,14 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return literal_tooltip(self._tooltip(procedure, index))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{procedure.name}, {attribute.label}: {cell.value if cell.stated else NOT_STATED}"
+            text = QCoreApplication.translate("ComparisonModel", "{procedure}, {attribute}: {value}")
+            value = cell.value if cell.stated else not_stated()
+            return text.format(procedure=procedure.name, attribute=attribute.label, value=value)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             if not cell.stated:
-                return f"Not stated: the article does not say this for {procedure.name}."
-            return "From the article: " + self._quoted_sources(index)
+                return _not_said_for(procedure)
+            text = QCoreApplication.translate("ComparisonModel", "From the article: {quotes}")
+            return text.format(quotes=self._quoted_sources(index))
         if role == SOURCES_ROLE:
             return cell.sources
         if role == STATED_ROLE:
@@ -123,8 +140,8 @@ class ComparisonModel(QAbstractTableModel):
     def _tooltip(self, procedure: Procedure, index: AnyIndex) -> str:
         quoted = self._quoted_sources(index)
         if not quoted:
-            return f"Not stated: the article does not say this for {procedure.name}."
-        return "Source: " + quoted
+            return _not_said_for(procedure)
+        return QCoreApplication.translate("ComparisonModel", "Source: {quotes}").format(quotes=quoted)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -138,13 +155,16 @@ class ComparisonModel(QAbstractTableModel):
             return item.label if isinstance(item, Attribute) else item.name
         return None
 
+    def language_changed(self) -> None:
+        """Cells say "Not stated" and describe themselves in the interface language: ask again."""
+        rows, columns = self.rowCount(), self.columnCount()
+        if rows and columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))
+
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-_PROMPT = "Select a cell to see the sentences of the article it comes from."
 
 
 class ComparisonView(QWidget):
@@ -164,24 +184,56 @@ class ComparisonView(QWidget):
         self.model = ComparisonModel(self)
         self.table = self._make_table()
         self.quote = self._make_quote_panel()
-        self.show_button = QPushButton("Show in article", self)
-        self.show_button.setAccessibleName("Show source in article")
-        self.show_button.setToolTip("Highlight the selected cell's source sentence in the article (Enter)")
+        self.show_button = QPushButton(self)
         self.show_button.setEnabled(False)
         self.show_button.clicked.connect(self._emit_current_source)
-        self.empty_label = plain_label("This topic has no procedure comparison.", self)
+        self.empty_label = plain_label("", self)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAccessibleName("No comparison")
         self._lay_out()
         self._scale_controls()
         self.set_topic(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text of the view, and the quote panel for the selected cell, in the language."""
+        self.show_button.setText(QCoreApplication.translate("ComparisonView", "Show in article"))
+        self.show_button.setAccessibleName(
+            QCoreApplication.translate("ComparisonView", "Show source in article")
+        )
+        self.show_button.setToolTip(
+            QCoreApplication.translate(
+                "ComparisonView", "Highlight the selected cell's source sentence in the article (Enter)"
+            )
+        )
+        self.empty_label.setText(
+            QCoreApplication.translate("ComparisonView", "This topic has no procedure comparison.")
+        )
+        self.empty_label.setAccessibleName(QCoreApplication.translate("ComparisonView", "No comparison"))
+        self.table.setAccessibleName(QCoreApplication.translate("ComparisonView", "Procedure comparison"))
+        self.table.setToolTip(
+            QCoreApplication.translate(
+                "ComparisonView", "Compare the procedures. Select a cell to see the sentences it comes from."
+            )
+        )
+        self.quote.setAccessibleName(QCoreApplication.translate("ComparisonView", "Source sentences"))
+        self.quote.setToolTip(
+            QCoreApplication.translate("ComparisonView", "The article's own words for the selected cell")
+        )
+        self._splitter.setAccessibleName(
+            QCoreApplication.translate("ComparisonView", "Comparison and sources")
+        )
+        self._splitter.setToolTip(
+            QCoreApplication.translate(
+                "ComparisonView", "Drag to share the space between the table and the source sentences"
+            )
+        )
+        self.model.language_changed()
+        self._show_quote(self.table.currentIndex())
 
     def _make_table(self) -> ComparisonTable:
         table = ComparisonTable(self)
         table.setModel(self.model)
         table.setItemDelegate(ComparisonDelegate(table))
-        table.setAccessibleName("Procedure comparison")
-        table.setToolTip("Compare the procedures. Select a cell to see the sentences it comes from.")
         table.setWordWrap(True)
         table.setTextElideMode(Qt.TextElideMode.ElideNone)
         table.setAlternatingRowColors(True)
@@ -214,14 +266,10 @@ class ComparisonView(QWidget):
         quote.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        quote.setAccessibleName("Source sentences")
-        quote.setToolTip("The article's own words for the selected cell")
         return quote
 
     def _lay_out(self) -> None:
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setAccessibleName("Comparison and sources")
-        splitter.setToolTip("Drag to share the space between the table and the source sentences")
         splitter.setChildrenCollapsible(False)
         panel = QWidget(splitter)
         panel_layout = QVBoxLayout(panel)
@@ -265,6 +313,9 @@ class ComparisonView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._scale_controls()
+            self._fit_rows.start()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
             self._fit_rows.start()
 
     def _scale_controls(self) -> None:
@@ -310,17 +361,23 @@ class ComparisonView(QWidget):
         found = self.model.cell_at(index)
         self.show_button.setEnabled(bool(found and found[2].sources))
         if found is None:
-            self.quote.setHtml(f"<p>{html.escape(_PROMPT)}</p>")
+            prompt = QCoreApplication.translate(
+                "ComparisonView", "Select a cell to see the sentences of the article it comes from."
+            )
+            self.quote.setHtml(f"<p>{html.escape(prompt)}</p>")
             return
         attribute, procedure, cell = found
         parts = [f"<p><b>{html.escape(procedure.name)} \u2014 {html.escape(attribute.label)}</b></p>"]
         if not cell.stated:
-            name = html.escape(procedure.name)
-            parts.append(f"<p><i>{NOT_STATED}.</i> The article does not say this for {name}.</p>")
+            text = QCoreApplication.translate(
+                "ComparisonView", "Not stated. The article does not say this for {procedure}."
+            )
+            parts.append(f"<p><i>{html.escape(text.format(procedure=procedure.name))}</i></p>")
         previous_section = None
         for section, sentence in self.model.source_sentences(index):
             if section is not None and section is not previous_section:
-                parts.append(f"<p>From \u201c{html.escape(section.title)}\u201d:</p>")
+                text = QCoreApplication.translate("ComparisonView", "From \u201c{section}\u201d:")
+                parts.append(f"<p>{html.escape(text.format(section=section.title))}</p>")
                 previous_section = section
             if sentence is not None:
                 parts.append(f"<blockquote>{html.escape(sentence.text)}</blockquote>")

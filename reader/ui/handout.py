@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 
 from reader.content.model import Topic
 from reader.ui.export_folder import ExportFolder
 from reader.ui.handout_content import HandoutChoice, footer_facts, handout_html, print_css
-from reader.ui.handout_dialog import ask_handout_choice
+from reader.ui.handout_dialog import PREVIEW, PRINT, SAVE_PDF, ask_handout_choice
 from reader.ui.handout_pages import Handout, paint_handout
 from reader.ui.render import RenderOptions
 
@@ -54,7 +54,7 @@ def write_pdf(handout: Handout, path: Path) -> int:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setDocName(handout.title)
-    printer.setCreator("Health topic reader")
+    printer.setCreator(QCoreApplication.translate("Handout", "Health topic reader"))
     with open(path, "wb"):  # Qt fails silently on an unwritable path: let the OS say why first
         pass
     pages = paint_handout(handout, printer)
@@ -70,7 +70,7 @@ def print_with_dialog(parent: QWidget, handout: Handout) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(handout.title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print handout")
+    dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print handout"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     paint_handout(handout, printer)
@@ -83,14 +83,19 @@ def preview(parent: QWidget, handout: Handout) -> None:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview")
+    dialog.setWindowTitle(QCoreApplication.translate("Handout", "Print preview"))
     dialog.paintRequested.connect(lambda device: paint_handout(handout, device))
     dialog.exec()
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to save a PDF, offering `suggested` (reader.ui.export_folder); None if cancelled."""
-    name, _filter = QFileDialog.getSaveFileName(parent, "Export as PDF", suggested, "PDF files (*.pdf)")
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Handout", "Export as PDF"),
+        suggested,
+        QCoreApplication.translate("Handout", "PDF files (*.pdf)"),
+    )
     if not name:
         return None
     return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -135,7 +140,7 @@ class HandoutCommands(QObject):
         topic = self._current_topic()
         if topic is None or not self.file_dialogs_allowed:
             return
-        choice = self._choose("Save PDF")
+        choice = self._choose(SAVE_PDF)
         if choice is None:
             return
         folders = self.export_folder
@@ -148,20 +153,23 @@ class HandoutCommands(QObject):
         try:
             self.export_pdf(path, choice)
         except OSError as exc:
-            bar.showMessage(f"Could not save {path.name}: {exc.strerror or exc}", STATUS_TIMEOUT_MS)
+            text = QCoreApplication.translate("Handout", "Could not save {file}: {reason}")
+            bar.showMessage(text.format(file=path.name, reason=exc.strerror or exc), STATUS_TIMEOUT_MS)
             return
         if folders is not None:
             folders.remember(path)
-        bar.showMessage(f"Saved {path}", STATUS_TIMEOUT_MS)
+        bar.showMessage(
+            QCoreApplication.translate("Handout", "Saved {file}").format(file=path), STATUS_TIMEOUT_MS
+        )
 
     @Slot()
     def print_topic(self) -> None:
-        choice = self._choose("Print")
+        choice = self._choose(PRINT)
         if choice is not None:
             print_with_dialog(self._window, self.handout(choice))
 
     @Slot()
     def print_preview(self) -> None:
-        choice = self._choose("Preview")
+        choice = self._choose(PREVIEW)
         if choice is not None:
             preview(self._window, self.handout(choice))

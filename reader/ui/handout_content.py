@@ -10,13 +10,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 
+from PySide6.QtCore import QCoreApplication
+
 from reader.content.model import Comparison, Topic
 from reader.ui.render import RenderOptions, article_css, article_parts, format_date
 from reader.ui.theme import LIGHT
 
 NORMAL_POINTS = 11.0
 LARGE_POINTS = 16.0  # "large print": 16 pt and up (RNIB's clear print guidance)
-NOT_STATED = "Not stated"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def comparison_html(comparison: Comparison) -> str:
     """The comparison as a table: a row per attribute, a column per procedure, as on screen."""
     e = html.escape
     head = "".join(f"<th>{e(p.name)}</th>" for p in comparison.procedures)
+    not_stated = QCoreApplication.translate("Handout", "Not stated")
     rows = []
     for attribute in comparison.attributes:
         cells = []
@@ -72,10 +74,11 @@ def comparison_html(comparison: Comparison) -> str:
             if cell.stated:
                 cells.append(f"<td>{e(cell.value or '')}</td>")
             else:
-                cells.append(f'<td class="unstated">{NOT_STATED}</td>')
+                cells.append(f'<td class="unstated">{e(not_stated)}</td>')
         rows.append(f"<tr><th>{e(attribute.label)}</th>{''.join(cells)}</tr>")
+    heading = QCoreApplication.translate("Handout", "How the procedures compare")
     return (
-        "<h2>How the procedures compare</h2>\n"
+        f"<h2>{e(heading)}</h2>\n"
         '<table class="comparison" width="100%" cellspacing="0" cellpadding="4">'
         f"<tr><th></th>{head}</tr>{''.join(rows)}</table>\n"
     )

@@ -4,7 +4,7 @@ the references, and large print. Asked before printing, previewing or saving a P
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,54 +15,98 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.model import Topic
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.handout_content import HandoutChoice
+
+# What the dialog's OK button says, by the command that opened it (translated when shown).
+SAVE_PDF = QT_TRANSLATE_NOOP("HandoutDialog", "Save PDF")
+PRINT = QT_TRANSLATE_NOOP("HandoutDialog", "Print")
+PREVIEW = QT_TRANSLATE_NOOP("HandoutDialog", "Preview")
 
 
 class HandoutDialog(QDialog):
     """Check boxes for every section and part; `choice()` reads them."""
 
     def __init__(self, topic: Topic, action: str, parent: QWidget | None = None) -> None:
+        """`action` is the OK button's English text (SAVE_PDF, PRINT, PREVIEW), translated when shown."""
         super().__init__(parent)
-        self.setWindowTitle("What goes in the handout")
+        self._action = action
+        self._topic = topic
         self.setMinimumWidth(420)
-        self.setAccessibleName("Handout contents")
         self.section_boxes: dict[str, QCheckBox] = {}
-        sections = QGroupBox("Sections", self)
-        column = QVBoxLayout(sections)
+        self.sections = QGroupBox(self)
+        column = QVBoxLayout(self.sections)
         for section in topic.sections:
-            box = self._box(section.title, f"Include the section {section.title!r}", True)
+            box = self._box(True)
+            box.setText(section.title)  # content: never translated
+            box.setAccessibleName(section.title)
             self.section_boxes[section.id] = box
             column.addWidget(box)
         has_comparison = topic.comparison is not None and bool(topic.comparison.procedures)
-        self.comparison_box = self._box(
-            "Comparison table", "Include the table comparing the procedures", has_comparison
-        )
+        self.comparison_box = self._box(has_comparison)
         self.comparison_box.setEnabled(has_comparison)
-        self.references_box = self._box(
-            "References", "Include the numbered reference list", bool(topic.references)
-        )
+        self.references_box = self._box(bool(topic.references))
         self.references_box.setEnabled(bool(topic.references))
-        self.large_box = self._box("Large print", "Print the text at 16 points instead of 11", False)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(action)
-        ok.setAccessibleName(action)
-        ok.setToolTip(f"{action} with the parts checked above")
+        self.large_box = self._box(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        # Not the standard OK button: the box would reset its text to "OK" on a language change.
+        self.ok_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(sections)
+        layout.addWidget(self.sections)
         for box in (self.comparison_box, self.references_box, self.large_box):
             layout.addWidget(box)
         layout.addWidget(buttons)
+        self.retranslate()
 
-    def _box(self, text: str, tip: str, checked: bool) -> QCheckBox:
-        box = QCheckBox(text, self)
+    def retranslate(self) -> None:
+        """Every fixed text of the dialog in the interface language (section titles are content)."""
+        self.setWindowTitle(QCoreApplication.translate("HandoutDialog", "What goes in the handout"))
+        self.setAccessibleName(QCoreApplication.translate("HandoutDialog", "Handout contents"))
+        self.sections.setTitle(QCoreApplication.translate("HandoutDialog", "Sections"))
+        tip = QCoreApplication.translate("HandoutDialog", "Include the section \u201c{section}\u201d")
+        for section in self._topic.sections:
+            self.section_boxes[section.id].setToolTip(tip.format(section=section.title))
+        texts = (
+            (
+                self.comparison_box,
+                QCoreApplication.translate("HandoutDialog", "Comparison table"),
+                QCoreApplication.translate("HandoutDialog", "Include the table comparing the procedures"),
+            ),
+            (
+                self.references_box,
+                QCoreApplication.translate("HandoutDialog", "References"),
+                QCoreApplication.translate("HandoutDialog", "Include the numbered reference list"),
+            ),
+            (
+                self.large_box,
+                QCoreApplication.translate("HandoutDialog", "Large print"),
+                QCoreApplication.translate("HandoutDialog", "Print the text at 16 points instead of 11"),
+            ),
+        )
+        for box, text, box_tip in texts:
+            box.setText(text)
+            box.setAccessibleName(text)
+            box.setToolTip(box_tip)
+        action = QCoreApplication.translate("HandoutDialog", self._action)
+        self.ok_button.setText(action)
+        self.ok_button.setAccessibleName(action)
+        self.ok_button.setToolTip(
+            QCoreApplication.translate("HandoutDialog", "{action} with the parts checked above").format(
+                action=action
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _box(self, checked: bool) -> QCheckBox:
+        box = QCheckBox(self)
         box.setChecked(checked)
-        box.setToolTip(tip)
-        box.setAccessibleName(text)
         box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return box
 

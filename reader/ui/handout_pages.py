@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from reader.ui.dates import format_number
 from reader.ui.handout_content import FooterFacts
 from reader.ui.render import CREDITS_ANCHOR
 
@@ -46,15 +47,19 @@ class Handout:
 
 
 def page_label(page: int, pages: int) -> str:
-    return f"Page {page} of {pages}"
+    text = QCoreApplication.translate("Handout", "Page {page} of {pages}")
+    return text.format(page=format_number(page), pages=format_number(pages))
 
 
 def footer_lines(facts: FooterFacts, page: int, pages: int) -> tuple[str, str, str]:
     """(left of line 1, right of line 1, line 2) of page `page` (1-based)."""
+    line = QCoreApplication.translate(
+        "Handout", "{source} \u2014 last revised {revised} \u2014 printed on {printed}"
+    )
     return (
         facts.title,
         page_label(page, pages),
-        f"{facts.source} \u2014 last revised {facts.revised} \u2014 printed on {facts.printed}",
+        line.format(source=facts.source, revised=facts.revised, printed=facts.printed),
     )
 
 

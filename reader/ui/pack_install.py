@@ -13,10 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.resources import BUNDLED_CONTENT_DIR
+from reader.ui.dates import format_number
 
 if TYPE_CHECKING:
     from reader.packs.sources import LoadedPacks
@@ -28,17 +29,39 @@ Inform = Callable[[QWidget, str, str], None]
 
 def verdict_text(verdict: Verdict) -> str:
     m = verdict.manifest
-    lines = [f"File: {verdict.path.name}"]
+    lines = [QCoreApplication.translate("PackInstall", "File: {name}").format(name=verdict.path.name)]
     if m is not None:
+        files = QCoreApplication.translate("PackInstall", "Files: {count} ({size} bytes)")
         lines += [
-            f"Pack: {m.title} [{m.pack_id}]",
-            f"Version: {m.version}",
-            f"Publisher: {m.publisher}",
-            f"Created: {m.created}",
-            f"Files: {len(m.files)} ({m.total_size:,} bytes)",
+            QCoreApplication.translate("PackInstall", "Pack: {title} [{id}]").format(
+                title=m.title, id=m.pack_id
+            ),
+            QCoreApplication.translate("PackInstall", "Version: {version}").format(version=m.version),
+            QCoreApplication.translate("PackInstall", "Publisher: {publisher}").format(publisher=m.publisher),
+            QCoreApplication.translate("PackInstall", "Created: {date}").format(date=m.created),
+            files.format(count=format_number(len(m.files)), size=format_number(m.total_size)),
         ]
-    lines += ["", verdict.summary()]
+    lines += ["", verdict_summary(verdict)]
     return "\n".join(lines)
+
+
+def verdict_summary(verdict: Verdict) -> str:
+    """Verdict.summary() in the interface language (a refusal's reason stays as the check gave it)."""
+    from reader.packs.verify import SIGNED, UNKNOWN_KEY
+
+    if verdict.problems:
+        return QCoreApplication.translate("PackInstall", "REFUSED: {reason}").format(
+            reason=verdict.problems[0]
+        )
+    if verdict.signature == SIGNED and verdict.signer is not None:
+        text = QCoreApplication.translate("PackInstall", "VERIFIED: signed by {signer} (key {key})")
+        return text.format(signer=verdict.signer.name, key=verdict.key_id)
+    if verdict.signature == UNKNOWN_KEY:
+        text = QCoreApplication.translate(
+            "PackInstall", "NOT TRUSTED: signed by key {key}, which this reader does not trust"
+        )
+        return text.format(key=verdict.key_id)
+    return QCoreApplication.translate("PackInstall", "NOT TRUSTED: the pack is not signed")
 
 
 def _box(parent: QWidget, title: str, text: str, icon: QMessageBox.Icon) -> QMessageBox:
@@ -49,9 +72,14 @@ def _box(parent: QWidget, title: str, text: str, icon: QMessageBox.Icon) -> QMes
 
 
 def confirm_install(parent: QWidget, text: str) -> bool:
-    box = _box(parent, "Install content pack", f"{text}\n\nInstall this pack?", QMessageBox.Icon.Question)
+    question = QCoreApplication.translate("PackInstall", "{verdict}\n\nInstall this pack?").format(
+        verdict=text
+    )
+    box = _box(parent, _install_title(), question, QMessageBox.Icon.Question)
     box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-    install = box.addButton("&Install", QMessageBox.ButtonRole.AcceptRole)
+    install = box.addButton(
+        QCoreApplication.translate("PackInstall", "&Install"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is install
@@ -64,10 +92,14 @@ def inform(parent: QWidget, title: str, text: str) -> None:
 def ask_install_pack(parent: QWidget, packs: LoadedPacks | None) -> bool:
     """True when a pack was installed."""
     if packs is None or packs.library is None:
-        inform(parent, "Install content pack", "This reader shows one content folder only: no pack library.")
+        text = QCoreApplication.translate(
+            "PackInstall", "This reader shows one content folder only: no pack library."
+        )
+        inform(parent, _install_title(), text)
         return False
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
-    chosen, _ = QFileDialog.getOpenFileName(parent, "Install content pack", start, "Content packs (*.hrpack)")
+    filters = QCoreApplication.translate("PackInstall", "Content packs (*.hrpack)")
+    chosen, _ = QFileDialog.getOpenFileName(parent, _install_title(), start, filters)
     return bool(chosen) and install_pack_file(parent, packs, Path(chosen))
 
 
@@ -86,32 +118,51 @@ def install_pack_file(
     text = verdict_text(verdict)
     installed = packs.library.pack(verdict.manifest.pack_id) if verdict.manifest else None
     if installed is not None:
-        text += f"\nInstalled now: version {installed.version}"
+        now = QCoreApplication.translate("PackInstall", "{verdict}\nInstalled now: version {version}")
+        text = now.format(verdict=text, version=installed.version)
+    not_installed = QCoreApplication.translate("PackInstall", "Content pack not installed")
     if not verdict.trusted:
-        tell(parent, "Content pack not installed", f"{text}\n\nNothing was installed.")
+        tell(
+            parent,
+            not_installed,
+            QCoreApplication.translate("PackInstall", "{verdict}\n\nNothing was installed.").format(
+                verdict=text
+            ),
+        )
         return False
     if (
         installed is not None
         and verdict.manifest is not None
         and verdict.manifest.version <= installed.version
     ):
-        tell(
-            parent,
-            "Content pack not installed",
-            f"{text}\n\nThis version is not newer. Nothing was installed.",
+        older = QCoreApplication.translate(
+            "PackInstall", "{verdict}\n\nThis version is not newer. Nothing was installed."
         )
+        tell(parent, not_installed, older.format(verdict=text))
         return False
     if not confirm(parent, text):
         return False
     try:
         pack, _ = install_beside(packs.library, path, trust, BUNDLED_CONTENT_DIR)
     except (InstallError, OSError) as exc:
-        tell(parent, "Content pack not installed", f"{exc}\n\nNothing was changed.")
+        tell(
+            parent,
+            not_installed,
+            QCoreApplication.translate("PackInstall", "{reason}\n\nNothing was changed.").format(reason=exc),
+        )
         return False
-    tell(
-        parent,
-        "Content pack installed",
-        f"{pack.manifest.title}, version {pack.version}, is installed.\n"
+    done = QCoreApplication.translate(
+        "PackInstall",
+        "{title}, version {version}, is installed.\n"
         "Its topics are added to the contents; search is prepared again meanwhile.",
     )
+    tell(
+        parent,
+        QCoreApplication.translate("PackInstall", "Content pack installed"),
+        done.format(title=pack.manifest.title, version=pack.version),
+    )
     return True
+
+
+def _install_title() -> str:
+    return QCoreApplication.translate("PackInstall", "Install content pack")

@@ -3,7 +3,7 @@ follow the font, a dialog with a Close button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QDockWidget, QVBoxLayout, QWidget
 
 
@@ -40,8 +40,10 @@ def lay_out_closable(dialog: QDialog, content: QWidget, size: tuple[int, int]) -
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
-    close.setAccessibleName("Close")
-    close.setToolTip(f"Close {dialog.windowTitle()} (Esc)")
+    close.setAccessibleName(QCoreApplication.translate("Dialogs", "Close"))
+    close.setToolTip(
+        QCoreApplication.translate("Dialogs", "Close {title} (Esc)").format(title=dialog.windowTitle())
+    )
     layout = QVBoxLayout(dialog)
     layout.addWidget(content)
     layout.addWidget(buttons)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -106,7 +106,9 @@ class ReadAloud(QObject):
         reason = self.narrator.unavailableReason()
         if reason:
             self._disable(reason)
-            self._tell(f"Read aloud is off: {reason}")  # once, for whoever sets the machine up
+            self._tell(
+                QCoreApplication.translate("ReadAloud", "Read aloud is off: {reason}").format(reason=reason)
+            )  # once, for whoever sets the machine up
         self.availabilityKnown.emit(reason)
         return reason
 
@@ -114,14 +116,17 @@ class ReadAloud(QObject):
         for name in (*LISTEN_ACTIONS, "pause_speech", "stop_speech"):
             action = self._actions[name]
             action.setEnabled(False)
-            action.setToolTip(f"Reading aloud is not available: {reason}")
+            tip = QCoreApplication.translate("ReadAloud", "Reading aloud is not available: {reason}")
+            action.setToolTip(tip.format(reason=reason))
             action.setStatusTip(action.toolTip())
 
     @Slot(str)
     def _on_failed(self, reason: str) -> None:
         if self.narrator.unavailableReason():
             self._disable(reason)
-        self._tell(f"Reading aloud stopped: {reason}")
+        self._tell(
+            QCoreApplication.translate("ReadAloud", "Reading aloud stopped: {reason}").format(reason=reason)
+        )
 
     def _tell(self, message: str) -> None:
         window = self._article.window()

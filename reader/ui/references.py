@@ -7,27 +7,19 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     Signal,
     Slot,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,25 +28,21 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
+from reader.ui.dates import english_one
 from reader.ui.export_folder import ExportFolder
 from reader.ui.plaintext import plain_label
 from reader.ui.qthelpers import grow_with_font
-from reader.ui.wrapped_list import WrappedRowsList
+from reader.ui.reference_list import HTML_ROLE, NUMBER_ROLE, ReferenceListView, reference_details, style_label
 from reader.ui.wrapping_row import WrappingRow
 
 log = logging.getLogger(__name__)
 
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the citation as escaped HTML (italics only, no links)
-NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # int: the reference's number in the topic
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -88,6 +76,11 @@ class ReferencesModel(QAbstractListModel):
         if self.rowCount():
             self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
+    def language_changed(self) -> None:
+        """Rows describe themselves in the interface language: ask again."""
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+
     def row_of(self, reference_id: str) -> int:
         """The row of the reference with this id, or -1."""
         return next((row for row, ref in enumerate(self.references()) if ref.id == reference_id), -1)
@@ -102,94 +95,19 @@ class ReferencesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return citation.citation_text(ref, self._style)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Reference {ref.number}: {citation.citation_text(ref, self._style)}"
+            text = QCoreApplication.translate("ReferencesModel", "Reference {number}: {citation}")
+            return text.format(number=ref.number, citation=citation.citation_text(ref, self._style))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Reference {ref.number}: Ctrl+C copies it; Enter shows where the article cites it"
+            text = QCoreApplication.translate(
+                "ReferencesModel",
+                "Reference {number}: Ctrl+C copies it; Enter shows where the article cites it",
+            )
+            return text.format(number=ref.number)
         if role == HTML_ROLE:
             return citation.citation_html(ref, self._style)
         if role == NUMBER_ROLE:
             return ref.number
         return None
-
-
-class ReferenceDelegate(QStyledItemDelegate):
-    """Draws 'n.' in a number column and the citation (with italics) wrapped to the view's width."""
-
-    def _geometry(self, option: QStyleOptionViewItem) -> tuple[int, int, int, int]:
-        """Horizontal padding, vertical padding, number column width and citation text width."""
-        metrics = option.fontMetrics
-        pad_x, pad_y = round(metrics.height() * 0.5), round(metrics.height() * 0.45)
-        number_width = metrics.horizontalAdvance("99.") + pad_x
-        view = option.widget
-        width = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
-        return pad_x, pad_y, number_width, max(120, width - 2 * pad_x - number_width)
-
-    def _document(self, option: QStyleOptionViewItem, index: AnyIndex, width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(width)
-        return doc
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
-        pad_x, pad_y, number_width, width = self._geometry(option)
-        height = round(self._document(option, index, width).size().height())
-        return QSize(width + number_width + 2 * pad_x, max(height + 2 * pad_y, 24))  # 24 px: AA target
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # background
-        state, group, role = opt.state, QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text
-        if state & QStyle.StateFlag.State_Active:
-            group = QPalette.ColorGroup.Active
-        if state & QStyle.StateFlag.State_Selected:
-            role = QPalette.ColorRole.HighlightedText
-        colour = opt.palette.color(group, role)
-        pad_x, pad_y, number_width, width = self._geometry(opt)
-        rect = opt.rect
-        painter.save()
-        painter.setPen(colour)
-        painter.setFont(opt.font)
-        number_rect = QRect(rect.left() + pad_x, rect.top() + pad_y, number_width - pad_x, rect.height())
-        align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        painter.drawText(number_rect, align, f"{index.data(NUMBER_ROLE)}.")
-        painter.translate(rect.left() + pad_x + number_width, rect.top() + pad_y)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, colour)
-        document = self._document(opt, index, width)  # kept alive while its layout draws
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-
-class ReferenceListView(WrappedRowsList):
-    """The list: rows wrap to the width; Ctrl+C (the platform's Copy) asks for the citation to be copied."""
-
-    copyRequested = Signal()  # noqa: N815
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(ReferenceDelegate(), parent)
-        self.setAlternatingRowColors(True)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._is_copy(event):
-            event.accept()  # Copy here beats a window-wide Copy shortcut
-            return True
-        return super().event(event)
-
-    @staticmethod
-    def _is_copy(event: QEvent) -> bool:
-        return isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Copy)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copyRequested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class ReferencesView(QWidget):
@@ -207,8 +125,6 @@ class ReferencesView(QWidget):
         self.model = ReferencesModel(self)
         self.list = ReferenceListView(self)
         self.list.setModel(self.model)
-        self.list.setAccessibleName("References")
-        self.list.setToolTip("The topic's references. Ctrl+C copies the selected citation.")
         self.list.copyRequested.connect(self.copy_citation)
         self.list.activated.connect(self._emit_citing_sentence)
         self.list.selectionModel().currentChanged.connect(self._show_details)
@@ -216,44 +132,102 @@ class ReferencesView(QWidget):
         self._lay_out()
         self._file_dialogs_allowed = True
         self.export_folder: ExportFolder | None = None  # where the dialog starts; set by the window
+        self._status: Callable[[], str] | None = None  # rebuilds the status line in a new language
         self._scale_controls()
         self.set_topic(None)
+        self.retranslate()
 
-    def _button(self, text: str, tip: str, slot: Any, name: str = "") -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name or text)
-        button.setToolTip(tip)
+    def _button(self, slot: Any) -> QPushButton:
+        button = QPushButton(self)
         button.clicked.connect(slot)
         return button
 
     def _make_controls(self) -> None:
         self.style_combo = QComboBox(self)
-        for style, label in citation.STYLE_LABELS.items():
-            self.style_combo.addItem(label, style)
-        self.style_combo.setAccessibleName("Citation style")
-        self.style_combo.setToolTip("How citations are shown and copied: NLM/Vancouver or AMA")
+        for style in citation.STYLE_LABELS:
+            self.style_combo.addItem(style, style)
         self.style_combo.currentIndexChanged.connect(self._on_style_chosen)
-        self.style_label = plain_label("Citation &style:", self)
+        self.style_label = plain_label("", self)
         self.style_label.setBuddy(self.style_combo)
-        self.copy_button = self._button(
-            "Copy citation", "Copy the selected citation (Ctrl+C)", self.copy_citation
-        )
-        self.copy_all_button = self._button("Copy all", "Copy every reference as a list", self.copy_all)
-        tip = "Save the references as RIS or BibTeX"
-        self.export_button = self._button("Export\u2026", tip, self._export_with_dialog, "Export references")
-        tip = "Show the first sentence of the article that cites this reference (Enter)"
-        self.cited_button = self._button("Show where cited", tip, self._emit_citing_sentence)
+        self.copy_button = self._button(self.copy_citation)
+        self.copy_all_button = self._button(self.copy_all)
+        self.export_button = self._button(self._export_with_dialog)
+        self.cited_button = self._button(self._emit_citing_sentence)
         self.details = plain_label("", self)
         self.details.setWordWrap(True)
         self.details.setOpenExternalLinks(False)
         self.details.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.details.setAccessibleName("Reference details")
-        self.details.setToolTip("PMID, DOI and the sentences that cite the selected reference")
         self.status = plain_label("", self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+
+    def retranslate(self) -> None:
+        """Every fixed text of the view, the details and the last status line in the interface language."""
+        self.list.setAccessibleName(QCoreApplication.translate("ReferencesView", "References"))
+        self.list.setToolTip(
+            QCoreApplication.translate(
+                "ReferencesView", "The topic's references. Ctrl+C copies the selected citation."
+            )
+        )
+        for index in range(self.style_combo.count()):
+            self.style_combo.setItemText(index, style_label(self.style_combo.itemData(index)))
+        self.style_combo.setAccessibleName(QCoreApplication.translate("ReferencesView", "Citation style"))
+        self.style_combo.setToolTip(
+            QCoreApplication.translate(
+                "ReferencesView", "How citations are shown and copied: NLM/Vancouver or AMA"
+            )
+        )
+        self.style_label.setText(QCoreApplication.translate("ReferencesView", "Citation &style:"))
+        buttons = (
+            (
+                self.copy_button,
+                QCoreApplication.translate("ReferencesView", "Copy citation"),
+                "",
+                QCoreApplication.translate("ReferencesView", "Copy the selected citation (Ctrl+C)"),
+            ),
+            (
+                self.copy_all_button,
+                QCoreApplication.translate("ReferencesView", "Copy all"),
+                "",
+                QCoreApplication.translate("ReferencesView", "Copy every reference as a list"),
+            ),
+            (
+                self.export_button,
+                QCoreApplication.translate("ReferencesView", "Export\u2026"),
+                QCoreApplication.translate("ReferencesView", "Export references"),
+                QCoreApplication.translate("ReferencesView", "Save the references as RIS or BibTeX"),
+            ),
+            (
+                self.cited_button,
+                QCoreApplication.translate("ReferencesView", "Show where cited"),
+                "",
+                QCoreApplication.translate(
+                    "ReferencesView",
+                    "Show the first sentence of the article that cites this reference (Enter)",
+                ),
+            ),
+        )
+        for button, text, name, tip in buttons:
+            button.setText(text)
+            button.setAccessibleName(name or text)
+            button.setToolTip(tip)
+        self.details.setAccessibleName(QCoreApplication.translate("ReferencesView", "Reference details"))
+        self.details.setToolTip(
+            QCoreApplication.translate(
+                "ReferencesView", "PMID, DOI and the sentences that cite the selected reference"
+            )
+        )
+        self.status.setAccessibleName(QCoreApplication.translate("ReferencesView", "Status"))
+        self.model.language_changed()
+        self._show_details(self.list.currentIndex())
+        if self._status is not None:
+            self.status.setText(self._status())
+
+    def _say(self, message: Callable[[], str]) -> None:
+        """Show a status line, rebuilt from `message` when the language changes."""
+        self._status = message
+        self.status.setText(message())
 
     def _lay_out(self) -> None:
         style = QHBoxLayout()
@@ -282,6 +256,8 @@ class ReferencesView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._scale_controls()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _scale_controls(self) -> None:
         """Touch targets grow with the font: at least 24 px (WCAG AA), 44 px and more at kiosk sizes."""
@@ -297,6 +273,7 @@ class ReferencesView(QWidget):
         for button in (self.copy_all_button, self.export_button):
             button.setEnabled(has_refs)
         self.status.clear()
+        self._status = None
         self._show_details(QModelIndex())
 
     def show_reference(self, reference_id: str) -> None:
@@ -323,24 +300,37 @@ class ReferencesView(QWidget):
         refs = self.model.references()
         return refs[row] if 0 <= row < len(refs) else None
 
-    def _copy(self, text: str, what: str) -> None:
-        QApplication.clipboard().setText(text)
-        style = citation.STYLE_LABELS[self.model.citation_style()]
-        self.status.setText(f"Copied {what} to the clipboard in {style} style.")
-
     @Slot()
     def copy_citation(self) -> None:
         """Put the current reference's citation, as plain text in the chosen style, on the clipboard."""
         ref = self._current_reference()
         if ref is None:
-            self.status.setText("Select a reference to copy it.")
+            self._say(lambda: QCoreApplication.translate("ReferencesView", "Select a reference to copy it."))
             return
-        self._copy(citation.citation_text(ref, self.model.citation_style()), f"reference {ref.number}")
+        style = self.model.citation_style()
+        QApplication.clipboard().setText(citation.citation_text(ref, style))
+        number = ref.number
+        self._say(
+            lambda: QCoreApplication.translate(
+                "ReferencesView", "Copied reference {number} to the clipboard in {style} style."
+            ).format(number=number, style=style_label(style))
+        )
 
     @Slot()
     def copy_all(self) -> None:
         refs = self.model.references()
-        self._copy(citation.numbered_list(refs, self.model.citation_style()), f"all {len(refs)} references")
+        style = self.model.citation_style()
+        QApplication.clipboard().setText(citation.numbered_list(refs, style))
+        count = len(refs)
+
+        def message() -> str:
+            text = QCoreApplication.translate(
+                "ReferencesView", "Copied all %n references to the clipboard in {style} style.", "", count
+            )
+            one = "Copied the one reference to the clipboard in {style} style."
+            return english_one(text, count, one).format(style=style_label(style))
+
+        self._say(message)
 
     def export(self, path: Path, fmt: str) -> bool:
         """Write the references to `path` as RIS or BibTeX (citation.RIS / citation.BIBTEX), atomically.
@@ -353,11 +343,21 @@ class ReferencesView(QWidget):
         except OSError as exc:
             log.warning("export to %s failed: %s", path, exc)
             reason = exc.strerror or str(exc)
-            self.status.setText(
-                f"\u26a0 Could not save {path}: {reason}. Nothing was written; choose another folder or name."
+            self._say(
+                lambda: QCoreApplication.translate(
+                    "ReferencesView",
+                    "\u26a0 Could not save {file}: {reason}. Nothing was written; "
+                    "choose another folder or name.",
+                ).format(file=path, reason=reason)
             )
             return False
-        self.status.setText(f"Saved {len(refs)} references to {path}.")
+        count = len(refs)
+
+        def saved() -> str:
+            text = QCoreApplication.translate("ReferencesView", "Saved %n references to {file}.", "", count)
+            return english_one(text, count, "Saved %n reference to {file}.").format(file=path)
+
+        self._say(saved)
         return True
 
     @Slot()
@@ -369,7 +369,11 @@ class ReferencesView(QWidget):
         suggested = self.export_folder.suggest(name) if self.export_folder is not None else name
         filters = citation.EXPORT_FILTERS
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Export references", suggested, ";;".join(filters.values()), filters[citation.RIS]
+            self,
+            QCoreApplication.translate("ReferencesView", "Export references"),
+            suggested,
+            ";;".join(filters.values()),
+            filters[citation.RIS],
         )
         if chosen:
             target = citation.export_target(chosen, chosen_filter)
@@ -390,9 +394,14 @@ class ReferencesView(QWidget):
         self.copy_button.setEnabled(ref is not None)
         self.cited_button.setEnabled(bool(self._citing()))
         if ref is None or topic is None:
-            self.details.setText("Select a reference to see its PMID, DOI and where the article cites it.")
+            self.details.setText(
+                QCoreApplication.translate(
+                    "ReferencesView",
+                    "Select a reference to see its PMID, DOI and where the article cites it.",
+                )
+            )
         else:
-            self.details.setText("\n".join(citation.reference_details(topic, ref)))
+            self.details.setText("\n".join(reference_details(topic, ref)))
 
     @Slot()
     def _emit_citing_sentence(self) -> None:

@@ -12,9 +12,13 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from reader.content import citation
 from reader.content.model import Block, BulletList, Credits, Section, Sentence, Topic
-from reader.packs.labels import PackLabel, pack_credits_html, pack_review_notice
+from reader.packs.labels import PackLabel
+from reader.ui.dates import english_one, format_long_date, format_year
+from reader.ui.pack_text import pack_credits_html, pack_review_notice
 from reader.ui.theme import ThemeColors
 
 DEFAULT_EVIDENCE_MAX_AGE_YEARS = 3  # the usual review cycle of patient-education publishers
@@ -26,21 +30,6 @@ REFERENCES_ANCHOR = "part.references"
 PUBLISHED_SINCE_ANCHOR = "part.published-since"
 CREDITS_ANCHOR = "part.credits"
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def section_anchor(section_id: str) -> str:
     return SECTION_PREFIX + section_id
@@ -51,8 +40,8 @@ def reference_anchor(reference_id: str) -> str:
 
 
 def format_date(day: dt.date) -> str:
-    """`24 May 2011`: unambiguous for every reader, whatever the system locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """`24 May 2011` (`24 de mayo de 2011`): the long date of the interface language (reader.ui.dates)."""
+    return format_long_date(day)
 
 
 def years_between(earlier: dt.date, later: dt.date) -> int:
@@ -68,12 +57,25 @@ def evidence_notice(last_revised: dt.date, today: dt.date, max_age_years: int) -
     if today <= _add_years(last_revised, max_age_years):
         return None
     age = years_between(last_revised, today)
-    ago = {0: "", 1: ", more than a year ago"}.get(age, f", more than {age} years ago")
-    return (
-        f"This information was last revised on {format_date(last_revised)}{ago}. "
-        "Medical knowledge may have changed since then. "
-        "Please check with your doctor or another up-to-date source."
+    date = format_date(last_revised)
+    if age < 1:
+        return QCoreApplication.translate(
+            "Article",
+            "This information was last revised on {date}. Medical knowledge may have changed since "
+            "then. Please check with your doctor or another up-to-date source.",
+        ).format(date=date)
+    text = QCoreApplication.translate(
+        "Article",
+        "This information was last revised on {date}, more than %n years ago. Medical knowledge may "
+        "have changed since then. Please check with your doctor or another up-to-date source.",
+        "",
+        age,
     )
+    one = (
+        "This information was last revised on {date}, more than a year ago. Medical knowledge may "
+        "have changed since then. Please check with your doctor or another up-to-date source."
+    )
+    return english_one(text, age, one).format(date=date)
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -113,16 +115,18 @@ def article_parts(topic: Topic, options: RenderOptions) -> ArticleParts:
     later = topic.published_since if options.show_published_since else ()
     notice = evidence_notice(topic.credits.last_revised, options.today, options.evidence_max_age_years)
     if notice:
+        label = QCoreApplication.translate("Article", "About the age of this information.")
         head.append(
             '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
-            f'<tr><td class="notice"><b>About the age of this information.</b> {e(notice)}'
+            f'<tr><td class="notice"><b>{e(label)}</b> {e(notice)}'
             f"{_later_studies_pointer(len(later), options.for_print)}</td></tr></table>"
         )
     overdue = pack_review_notice(options.pack, options.today)
     if overdue:
+        label = QCoreApplication.translate("Article", "Overdue for review.")
         head.append(
             '<table class="notice" width="100%" cellspacing="0" cellpadding="10">'
-            f'<tr><td class="notice"><b>Overdue for review.</b> {e(overdue)}</td></tr></table>'
+            f'<tr><td class="notice"><b>{e(label)}</b> {e(overdue)}</td></tr></table>'
         )
     numbers = {r.id: r.number for r in topic.references}
     style = options.citation_style
@@ -181,8 +185,9 @@ def _references_html(topic: Topic, for_print: bool, style: str) -> str:
         anchor = html.escape(reference_anchor(reference.id))
         back = "" if for_print else _back_links(citing.get(reference.id, []))
         items.append(f'<li><a name="{anchor}"></a>{citation.citation_html(reference, style)}{back}</li>')
+    heading = html.escape(QCoreApplication.translate("Article", "References"))
     return (
-        f'<h2><a name="{REFERENCES_ANCHOR}"></a>References</h2>\n<ol class="references">{"".join(items)}</ol>'
+        f'<h2><a name="{REFERENCES_ANCHOR}"></a>{heading}</h2>\n<ol class="references">{"".join(items)}</ol>'
     )
 
 
@@ -190,10 +195,18 @@ def later_studies_sentence(count: int) -> str:
     """What the evidence notice says about the clinicians' list ('' when it lists nothing)."""
     if count == 0:
         return ""
-    studies = "1 later study is" if count == 1 else f"{count} later studies are"
-    return (
-        f"For clinicians: {studies} listed under \u201cPublished since\u201d, apart from the original text."
+    text = QCoreApplication.translate(
+        "Article",
+        "For clinicians: %n later studies are listed under \u201cPublished since\u201d, apart from the "
+        "original text.",
+        "",
+        count,
     )
+    one = (
+        "For clinicians: %n later study is listed under \u201cPublished since\u201d, apart from the "
+        "original text."
+    )
+    return english_one(text, count, one)
 
 
 def _later_studies_pointer(count: int, for_print: bool) -> str:
@@ -207,15 +220,24 @@ def _published_since_html(topic: Topic, style: str) -> str:
     """The later studies, apart from the text and its references, labelled as not part of it."""
     items = []
     for study in topic.published_since:
+        design = QCoreApplication.translate("Article", "Design: {design}").format(design=study.design)
         anchor = html.escape(reference_anchor(study.reference.id))
         items.append(
             f'<li><a name="{anchor}"></a>{citation.citation_html(study.reference, style)}'
-            f'<br/><span class="design">Design: {html.escape(study.design)}</span></li>'
+            f'<br/><span class="design">{html.escape(design)}</span></li>'
         )
-    heading = html.escape(citation.published_since_heading(topic))
+    year = format_year(topic.credits.last_revised.year)
+    heading = QCoreApplication.translate("Article", "Published since the last revision ({year})")
+    heading = html.escape(heading.format(year=year))
+    label = QCoreApplication.translate(
+        "Article",
+        "For clinicians. Not part of the original text, which does not cite these studies; "
+        "titles and designs only, with no summary of findings.",
+    )
+    label = html.escape(label)
     return (
         f'<h2><a name="{PUBLISHED_SINCE_ANCHOR}"></a>{heading}</h2>\n'
-        f'<p class="since-label"><b>{html.escape(citation.PUBLISHED_SINCE_LABEL)}</b></p>\n'
+        f'<p class="since-label"><b>{label}</b></p>\n'
         f'<ol class="since">{"".join(items)}</ol>'
     )
 
@@ -223,26 +245,37 @@ def _published_since_html(topic: Topic, style: str) -> str:
 def _back_links(sentences: list[Sentence]) -> str:
     if not sentences:
         return ""
-    labels = ["Back to text"] if len(sentences) == 1 else [f"Back to text ({n})" for n in range(1, 99)]
+    if len(sentences) == 1:
+        labels = [QCoreApplication.translate("Article", "Back to text")]
+    else:
+        numbered = QCoreApplication.translate("Article", "Back to text ({number})")
+        labels = [numbered.format(number=n) for n in range(1, len(sentences) + 1)]
+    title = html.escape(
+        QCoreApplication.translate("Article", "Go to the sentence that cites this"), quote=True
+    )
     links = [
-        f'<a class="back" href="#{html.escape(s.key)}" title="Go to the sentence that cites this">{label}</a>'
-        for s, label in zip(sentences, labels, strict=False)
+        f'<a class="back" href="#{html.escape(s.key)}" title="{title}">{html.escape(label)}</a>'
+        for s, label in zip(sentences, labels, strict=True)
     ]
     return " " + " ".join(links)
 
 
 def _credits_html(credits: Credits) -> str:
     e = html.escape
-    rows = [f"<b>Author:</b> {e(credits.author)}"]
+    author = QCoreApplication.translate("Article", "Author:")
+    rows = [f"<b>{e(author)}</b> {e(credits.author)}"]
     for reviewer in credits.reviewers:
         specialty = f", {reviewer.specialty}" if reviewer.specialty else ""
         rows.append(f"<b>{e(reviewer.role)}:</b> {e(reviewer.name)}{e(specialty)}")
-    rows.append(f"<b>Last revised:</b> {format_date(credits.last_revised)}")
+    revised = QCoreApplication.translate("Article", "Last revised:")
+    rows.append(f"<b>{e(revised)}</b> {e(format_date(credits.last_revised))}")
     if credits.publisher:
-        rows.append(f"<b>Publisher:</b> {e(credits.publisher)}")
+        publisher = QCoreApplication.translate("Article", "Publisher:")
+        rows.append(f"<b>{e(publisher)}</b> {e(credits.publisher)}")
     body = "".join(f'<p class="credits">{row}</p>' for row in rows)
     disclaimer = f'<p class="disclaimer">{e(credits.disclaimer)}</p>' if credits.disclaimer else ""
-    return f'<hr/><h3><a name="{CREDITS_ANCHOR}"></a>Credits</h3>\n{body}{disclaimer}'
+    heading = e(QCoreApplication.translate("Article", "Credits"))
+    return f'<hr/><h3><a name="{CREDITS_ANCHOR}"></a>{heading}</h3>\n{body}{disclaimer}'
 
 
 def article_css(colors: ThemeColors) -> str:

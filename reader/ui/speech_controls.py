@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
 
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.speech.narrator import Speed
 from reader.ui.actions import Actions, plain_text
 from reader.ui.plaintext import plain_label
@@ -17,16 +18,20 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
-SPEED_LABELS = {Speed.SLOWER: "Slower", Speed.NORMAL: "Normal", Speed.FASTER: "Faster"}
+SPEED_LABELS = {
+    Speed.SLOWER: QT_TRANSLATE_NOOP("SpeechControls", "Slower"),
+    Speed.NORMAL: QT_TRANSLATE_NOOP("SpeechControls", "Normal"),
+    Speed.FASTER: QT_TRANSLATE_NOOP("SpeechControls", "Faster"),
+}
 
 
 class SpeechControls(QToolBar):
     """Listen / Pause / Stop buttons and the speed and voice choices."""
 
     def __init__(self, actions: Actions, read_aloud: ReadAloud, parent: QWidget | None = None) -> None:
-        super().__init__("Read aloud", parent)
+        super().__init__(parent)
         self.setObjectName("speech_toolbar")
-        self.setAccessibleName("Read aloud toolbar")
+        self._no_voice_reason = ""
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._actions = actions
         self._read_aloud = read_aloud
@@ -38,10 +43,8 @@ class SpeechControls(QToolBar):
         self.listen_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.pause_button = self._button("pause_speech")
         self.stop_button = self._button("stop_speech")
-        self.speed = self._combo("Speed", "How fast the text is read", [s.value for s in Speed])
-        for speed, label in SPEED_LABELS.items():
-            self.speed.setItemText(list(Speed).index(speed), label)
-        self.voice = self._combo("Voice", "The voice for this topic's language (remembered)", [])
+        self.speed_label, self.speed = self._combo("speed", [s.value for s in Speed])
+        self.voice_label, self.voice = self._combo("voice", [])
         self.voice.setEnabled(False)
         self.speed.currentIndexChanged.connect(self._on_speed_chosen)
         for speed, name in SPEED_ACTIONS.items():
@@ -50,6 +53,38 @@ class SpeechControls(QToolBar):
         self.voice.activated.connect(self._on_voice_chosen)
         read_aloud.availabilityKnown.connect(self.fill_voices)
         read_aloud.languageMayHaveChanged.connect(self._refill_voices)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The toolbar's own texts; the buttons' texts are the actions' (reader.ui.actions)."""
+        self.setWindowTitle(QCoreApplication.translate("SpeechControls", "Read aloud"))
+        self.setAccessibleName(QCoreApplication.translate("SpeechControls", "Read aloud toolbar"))
+        self.speed_label.setText(QCoreApplication.translate("SpeechControls", "Speed:"))
+        self.speed.setAccessibleName(QCoreApplication.translate("SpeechControls", "Speed"))
+        self.speed.setToolTip(QCoreApplication.translate("SpeechControls", "How fast the text is read"))
+        for speed, label in SPEED_LABELS.items():
+            self.speed.setItemText(
+                list(Speed).index(speed), QCoreApplication.translate("SpeechControls", label)
+            )
+        self.voice_label.setText(QCoreApplication.translate("SpeechControls", "Voice:"))
+        self.voice.setAccessibleName(QCoreApplication.translate("SpeechControls", "Voice"))
+        self._voice_tip()
+
+    def _voice_tip(self) -> None:
+        if self._no_voice_reason:
+            tip = QCoreApplication.translate("SpeechControls", "No voice: {reason}")
+            self.voice.setToolTip(tip.format(reason=self._no_voice_reason))
+        else:
+            self.voice.setToolTip(
+                QCoreApplication.translate(
+                    "SpeechControls", "The voice for this topic's language (remembered)"
+                )
+            )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _button(self, name: str) -> QToolButton:
         action = self._actions[name]
@@ -57,20 +92,19 @@ class SpeechControls(QToolBar):
         button = self.widgetForAction(action)
         assert isinstance(button, QToolButton)
         button.setAccessibleName(plain_text(action.text()))
+        action.changed.connect(lambda: button.setAccessibleName(plain_text(action.text())))  # a new language
         return button
 
-    def _combo(self, label: str, tooltip: str, items: list[str]) -> QComboBox:
-        caption = plain_label(f"{label}:")
+    def _combo(self, name: str, items: list[str]) -> tuple[QLabel, QComboBox]:
+        caption = plain_label("")
         combo = QComboBox()
-        combo.setObjectName(f"speech_{label.lower()}")
-        combo.setAccessibleName(label)
-        combo.setToolTip(tooltip)
+        combo.setObjectName(f"speech_{name}")
         combo.addItems(items)
         caption.setBuddy(combo)
         self.addSeparator()
         self.addWidget(caption)
         self.addWidget(combo)
-        return combo
+        return caption, combo
 
     def _show_speed(self, speed: Speed) -> None:
         self.speed.blockSignals(True)
@@ -85,8 +119,9 @@ class SpeechControls(QToolBar):
     def fill_voices(self, reason: str = "") -> None:
         """The voices of the topic's language; the current one selected."""
         self.voice.clear()
+        self._no_voice_reason = reason
+        self._voice_tip()
         if reason:
-            self.voice.setToolTip(f"No voice: {reason}")
             self.voice.setEnabled(False)
             return
         narrator = self._read_aloud.narrator

@@ -130,5 +130,5 @@ def test_evidence_age_is_configurable() -> None:
     assert evidence_notice(dt.date(2024, 1, 1), dt.date(2026, 1, 2), 5) is None
 
 
-def test_dates_do_not_depend_on_the_locale() -> None:
+def test_dates_are_long_dates_in_the_interface_language() -> None:  # reader.ui.dates; Spanish: tests/i18n
     assert format_date(dt.date(2011, 5, 24)) == "24 May 2011"

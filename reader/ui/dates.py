@@ -1,0 +1,71 @@
+"""Dates, years and counts as the reader shows them, in the interface language: a long date
+("24 May 2011", "24 de mayo de 2011") from the default QLocale (which follows the language) and a
+translatable format, and English plurals for messages a catalogue has not translated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+CONTEXT = "Dates"
+
+
+def long_date_format() -> str:
+    """The Qt date format of a long date in the interface language ("d MMMM yyyy" in English)."""
+    return QCoreApplication.translate("Dates", "d MMMM yyyy")
+
+
+def month_year_format() -> str:
+    """The Qt date format of a month and year ("MMMM yyyy" in English)."""
+    return QCoreApplication.translate("Dates", "MMMM yyyy")
+
+
+def format_long_date(day: dt.date, locale: QLocale | None = None, date_format: str | None = None) -> str:
+    """`day` as a long date: "24 May 2011" in English, "24 de mayo de 2011" in Spanish.
+
+    `locale` defaults to QLocale() (the interface language's) and `date_format` to the
+    translated long-date format; passing both formats a date for a given language in tests.
+    """
+    locale = locale if locale is not None else QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), date_format or long_date_format())
+
+
+def format_month_year(day: dt.date, locale: QLocale | None = None) -> str:
+    """`day`'s month and year: "May 2011", "mayo de 2011"."""
+    locale = locale if locale is not None else QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), month_year_format())
+
+
+def format_year(year: int) -> str:
+    """A year as digits, never grouped ("2011", not "2.011" as a Spanish number would read)."""
+    return str(year)
+
+
+def format_number(value: int) -> str:
+    """A count with the interface language's digit grouping ("1,234" / "1234" / "12.345")."""
+    return QLocale().toString(value)
+
+
+def english_one(translated: str, count: int, singular: str) -> str:
+    """A plural message for one, in English: `singular` (with %n) when `count` is 1 and the
+    interface speaks its source English, else `translated` unchanged.
+
+    Call it on `QCoreApplication.translate(context, "... %n things ...", "", count)`: the
+    interface's English is the source text and has no catalogue, so Qt alone would say
+    "1 things". Translators see only the marked message (a plural: every form of their language).
+    """
+    if count != 1 or not _speaking_source_english():
+        return translated
+    return singular.replace("%n", str(count))
+
+
+def _speaking_source_english() -> bool:
+    """No catalogue translates the interface: the language is English and nothing (not even a
+    test's pseudo-language) changes a message that every catalogue translates."""
+    from reader.i18n import FALLBACK_LANGUAGE
+    from reader.i18n.switcher import language_controller
+
+    probe = "d MMMM yyyy"
+    return language_controller().current == FALLBACK_LANGUAGE and long_date_format() == probe
