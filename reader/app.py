@@ -305,7 +305,9 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     if kiosk is not None:
         from reader.kiosk.mode import apply_kiosk
 
-        apply_kiosk(session.window, app, kiosk, language=getattr(args, "language", None))  # full screen, locked
+        apply_kiosk(
+            session.window, app, kiosk, language=getattr(args, "language", None)
+        )  # locked, full screen
     else:
         session.window.show()
     stop = _GracefulStop(app, session.window)

@@ -181,6 +181,7 @@ class KioskSession(QObject):
     def _build_bar(self) -> None:
         actions, bar = self.window.action_table, self.bar
         self.home_action = QAction(self)
+        self.home_action.setObjectName("kioskHomeAction")
         self.home_action.setIcon(actions["home"].icon())
         self.home_action.triggered.connect(self.show_home)
         bar.add(
@@ -196,6 +197,7 @@ class KioskSession(QObject):
         self.speech.add_bar()
         if self.config.allow_printing:
             self.print_action = QAction(self)
+            self.print_action.setObjectName("kioskPrintAction")
             self.print_action.setIcon(actions["print"].icon())
             self.print_action.triggered.connect(self.print_topic)
             bar.add(
