@@ -116,7 +116,7 @@ class KioskHome(QScrollArea):
         self.title.setObjectName("kioskHomeTitle")
         self.title.setFont(scaled_font(2.2, bold=True))
         self.language_button = LanguageButton()
-        self.language_button.setFont(scaled_font(1.4, bold=True))
+        self.language_button.setFont(scaled_font(1.5, bold=True))
         heading = QHBoxLayout()  # follows the layout direction: the button is at the line's end
         heading.addWidget(self.title, 1)
         heading.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
