@@ -339,6 +339,8 @@ class KioskSession(QObject):
         kiosk's own language."""
         language_controller().switch(self.default_language)
         self.speech.reset()
+        if self.admin.pad is not None:  # drawn in the window, not a dialog: closed by hand
+            self.admin.pad.reject()
         close_dialogs_and_menus()
         self.window.reset_state()
         self.window.set_zoom(self.config.zoom_percent, persist=False)
