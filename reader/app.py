@@ -305,7 +305,8 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     if kiosk is not None:
         from reader.kiosk.mode import apply_kiosk
 
-        apply_kiosk(session.window, app, kiosk)  # locks the window down and shows it full screen
+        # Locked down, full screen, in the kiosk file's language (else --language, else the system's).
+        apply_kiosk(session.window, app, kiosk, language=getattr(args, "language", None))
     else:
         session.window.show()
     stop = _GracefulStop(app, session.window)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence
 
 from reader import paths
 from reader.filereading import FileTooLargeError, read_bytes_limited
+from reader.i18n import LANGUAGES
 
 CONFIG_FILE_NAME = "kiosk.yaml"
 MAX_CONFIG_BYTES = 64 * 1024
@@ -52,6 +53,12 @@ def _key_chord(value: Any) -> str | None:
     return None
 
 
+def _language(value: Any) -> str | None:
+    if value == "" or value in LANGUAGES:
+        return None
+    return f"must be one of {', '.join(LANGUAGES)} (or empty: --language, else the system's), not {value!r}"
+
+
 def _pin_hash(value: Any) -> str | None:
     from reader.kiosk.pin import PinHashError, parse_pin_hash
 
@@ -76,6 +83,12 @@ class KioskConfig:
         30,
         "How many of those seconds the countdown warning is shown (WCAG 2.2.1 asks for at least 20).",
         check=_within(20, 600),
+    )
+    language: str = _setting(
+        "",
+        "Interface language of each new visit, by code (en, es); the Language button switches it for "
+        "one visit. Empty: --language if given, else the system's language.",
+        check=_language,
     )
     zoom_percent: int = _setting(
         150, "Text size in percent of normal; 150 suits a 1080p touch screen.", check=_within(100, 300)

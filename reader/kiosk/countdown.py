@@ -1,10 +1,11 @@
 """The idle warning a patient sees: a full-window overlay with large text and a countdown,
 following an IdleWatcher. Any touch cancels it (the watcher sees the touch, not the overlay).
+Its texts are re-translated in place; the countdown keeps its seconds.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.kiosk.cover import WindowCover
@@ -12,14 +13,16 @@ from reader.kiosk.fonts import scaled_font
 from reader.kiosk.idle import IdleWatcher
 from reader.ui.plaintext import plain_label
 
-TITLE = "Are you still reading?"
-HINT = "Touch anywhere to continue."
 CARD_WIDTH = 880
 
 
 def countdown_text(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"The screen will reset in {seconds} {unit}."
+    """The countdown sentence for `seconds`, in the current language and its plural forms."""
+    return QCoreApplication.translate("CountdownOverlay", "The screen will reset in %n seconds.", "", seconds)
+
+
+def _hint() -> str:
+    return QCoreApplication.translate("CountdownOverlay", "Touch anywhere to continue.")
 
 
 class CountdownOverlay(WindowCover):
@@ -28,12 +31,29 @@ class CountdownOverlay(WindowCover):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("kioskCountdown")
-        self.setAccessibleName("Reset warning")
-        self.title = plain_label(TITLE)
-        self.message = plain_label(countdown_text(0))
-        self.hint = plain_label(HINT)
-        self.button = QPushButton("Continue reading")
+        self.seconds = 0
+        self.title = plain_label("")
+        self.message = plain_label("")
+        self.hint = plain_label("")
+        self.button = QPushButton()
         self._build()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("CountdownOverlay", "Reset warning"))
+        self.title.setText(QCoreApplication.translate("CountdownOverlay", "Are you still reading?"))
+        self.hint.setText(_hint())
+        self.button.setText(QCoreApplication.translate("CountdownOverlay", "Continue reading"))
+        self.button.setAccessibleName(self.button.text())
+        self.button.setToolTip(
+            QCoreApplication.translate("CountdownOverlay", "Keep reading; the screen will not reset")
+        )
+        self.set_seconds(self.seconds)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build(self) -> None:
         card = QFrame(self)
@@ -59,8 +79,6 @@ class CountdownOverlay(WindowCover):
         self.button.setObjectName("kioskCountdownButton")
         self.button.setFont(scaled_font(1.6, bold=True))
         self.button.setMinimumSize(360, 88)
-        self.button.setToolTip("Keep reading; the screen will not reset")
-        self.button.setAccessibleName("Continue reading")
         self.button.clicked.connect(self.hide)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         outer = QVBoxLayout(self)
@@ -79,6 +97,7 @@ class CountdownOverlay(WindowCover):
 
     @Slot(int)
     def set_seconds(self, seconds: int) -> None:
+        self.seconds = seconds
         text = countdown_text(seconds)
         self.message.setText(text)
-        self.setAccessibleDescription(f"{text} {HINT}")
+        self.setAccessibleDescription(f"{text} {_hint()}")  # two whole sentences, read one after the other

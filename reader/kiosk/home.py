@@ -1,17 +1,25 @@
-"""The kiosk's home page (every topic and its sections as large buttons) and its toolbar of
-large buttons (Home, Back, Forward, Search, text size, Print).
+"""The kiosk's home page (every topic and its sections as large buttons, and the language
+button) and its toolbar of large buttons (Home, Back, Forward, Search, text size, Print, the
+language), with the kiosk's style sheet.
+
+Fixed texts are re-translated in place on `QEvent.LanguageChange`; topic and section titles
+come from the content and are never translated.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -22,14 +30,38 @@ from PySide6.QtWidgets import (
 )
 
 from reader.content.model import Topic
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.kiosk.fonts import scaled_font
+from reader.kiosk.language import LanguageButton
+from reader.resources import resource_path
 from reader.ui.plaintext import literal_tooltip, plain_label
+from reader.ui.toc import TOPIC_ID_ROLE
 
-HOME_TITLE = "Health topics"
-HOME_HINT = "Touch a topic to read it, or use Search to look for a word."
-NO_TOPICS_HINT = "No health topics are available on this screen at the moment. Please ask at the desk."
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+STYLE_SHEET = resource_path("styles", "kiosk.qss")
 COLUMNS = 3
 BUTTON_HEIGHT = 88
+
+
+def load_style_sheet() -> str:
+    try:
+        return STYLE_SHEET.read_text("utf-8")
+    except OSError as exc:
+        log.warning("kiosk style sheet not loaded: %s", exc)
+        return ""
+
+
+def topics_of(window: MainWindow) -> list[Topic]:
+    """Every topic of the window, in table-of-contents order."""
+    model = window.toc.toc_model()
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    ids = [model.index(row, 0).data(TOPIC_ID_ROLE) for row in range(model.rowCount())]
+    return [topic for topic in map(window.topic, ids) if topic is not None]
 
 
 class ChoiceButton(QPushButton):
@@ -38,9 +70,8 @@ class ChoiceButton(QPushButton):
     def __init__(self, text: str, tooltip: str, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
-        self.setToolTip(literal_tooltip(tooltip))
-        self.setAccessibleName(text)
-        self.label = plain_label(text, self)
+        self.label = plain_label("", self)
+        self.set_texts(text, tooltip)
         self.label.setWordWrap(True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QHBoxLayout(self)
@@ -48,6 +79,11 @@ class ChoiceButton(QPushButton):
         layout.addWidget(self.label)
         self.setMinimumHeight(BUTTON_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+
+    def set_texts(self, text: str, tooltip: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.setToolTip(literal_tooltip(tooltip))
 
     def set_label_font(self, font: QFont) -> None:
         self.label.setFont(font)
@@ -65,30 +101,58 @@ class KioskHome(QScrollArea):
     def __init__(self, topics: Sequence[Topic], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kioskHome")
-        self.setAccessibleName("Home: health topics")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons: list[ChoiceButton] = []
+        self._choices: list[tuple[ChoiceButton, Topic, str, str]] = []  # button, topic, kind, section id
+        self._has_topics = bool(topics)
         body = QWidget()
         body.setObjectName("kioskHomeBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(20)
-        title = plain_label(HOME_TITLE)
-        title.setObjectName("kioskHomeTitle")
-        title.setFont(scaled_font(2.2, bold=True))
-        hint = plain_label(HOME_HINT if topics else NO_TOPICS_HINT)
-        hint.setObjectName("kioskHomeHint")
-        hint.setFont(scaled_font(1.3))
-        hint.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(hint)
+        self.title = plain_label("")
+        self.title.setObjectName("kioskHomeTitle")
+        self.title.setFont(scaled_font(2.2, bold=True))
+        self.language_button = LanguageButton()
+        self.language_button.setFont(scaled_font(1.5, bold=True))
+        heading = QHBoxLayout()  # follows the layout direction: the button is at the line's end
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hint = plain_label("")
+        self.hint.setObjectName("kioskHomeHint")
+        self.hint.setFont(scaled_font(1.3))
+        self.hint.setWordWrap(True)
+        layout.addLayout(heading)
+        layout.addWidget(self.hint)
         for topic in topics:
             layout.addWidget(self._topic_group(topic))
         layout.addStretch(1)
         self.setWidget(body)
         self.viewport().installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("KioskHome", "Home: health topics"))
+        self.title.setText(QCoreApplication.translate("KioskHome", "Health topics"))
+        if self._has_topics:
+            hint = QCoreApplication.translate(
+                "KioskHome", "Touch a topic to read it, or use Search to look for a word."
+            )
+        else:
+            hint = QCoreApplication.translate(
+                "KioskHome",
+                "No health topics are available on this screen at the moment. Please ask at the desk.",
+            )
+        self.hint.setText(hint)
+        for button, topic, kind, section_id in self._choices:
+            button.set_texts(*self._choice_texts(topic, kind, section_id))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.viewport() and event.type() == QEvent.Type.Paint:
@@ -108,62 +172,135 @@ class KioskHome(QScrollArea):
         layout.addWidget(heading)
         grid = QGridLayout()
         grid.setSpacing(16)
-        choices = [("Read from the start", "start", "")]
-        choices += [(section.title, "section", section.id) for section in topic.sections]
+        choices = [("start", "")]
+        choices += [("section", section.id) for section in topic.sections]
         if topic.comparison is not None:
-            choices.append(("Compare the procedures", "comparison", ""))
+            choices.append(("comparison", ""))
         if topic.references:
-            choices.append(("References", "references", ""))
-        for n, (text, kind, section_id) in enumerate(choices):
-            button = self._choice_button(topic, text, kind, section_id)
+            choices.append(("references", ""))
+        for n, (kind, section_id) in enumerate(choices):
+            button = self._choice_button(topic, kind, section_id)
             grid.addWidget(button, n // COLUMNS, n % COLUMNS)
         for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)  # equal columns, whatever the button texts
         layout.addLayout(grid)
         return group
 
-    def _choice_button(self, topic: Topic, text: str, kind: str, section_id: str) -> ChoiceButton:
-        tips = {
-            "start": f"Read “{topic.title}” from the beginning",
-            "section": f"Read the section “{text}”",
-            "comparison": "See the procedures side by side",
-            "references": "See the studies this topic is based on",
-        }
-        button = ChoiceButton(text, tips[kind], f"kioskChoice_{topic.id}_{kind}_{section_id}")
+    @staticmethod
+    def _choice_texts(topic: Topic, kind: str, section_id: str) -> tuple[str, str]:
+        """The button text and tooltip of one choice, in the current language (titles as written)."""
+        if kind == "section":
+            title = next(section.title for section in topic.sections if section.id == section_id)
+            tip = QCoreApplication.translate("KioskHome", "Read the section “{section}”")
+            return title, tip.format(section=title)
+        if kind == "comparison":
+            return (
+                QCoreApplication.translate("KioskHome", "Compare the procedures"),
+                QCoreApplication.translate("KioskHome", "See the procedures side by side"),
+            )
+        if kind == "references":
+            return (
+                QCoreApplication.translate("KioskHome", "References"),
+                QCoreApplication.translate("KioskHome", "See the studies this topic is based on"),
+            )
+        tip = QCoreApplication.translate("KioskHome", "Read “{topic}” from the beginning")
+        return QCoreApplication.translate("KioskHome", "Read from the start"), tip.format(topic=topic.title)
+
+    def _choice_button(self, topic: Topic, kind: str, section_id: str) -> ChoiceButton:
+        text, tip = self._choice_texts(topic, kind, section_id)
+        button = ChoiceButton(text, tip, f"kioskChoice_{topic.id}_{kind}_{section_id}")
         button.set_label_font(scaled_font(1.3, bold=kind == "start"))
         if kind in ("start", "section"):
             button.clicked.connect(lambda _=False: self.sectionChosen.emit(topic.id, section_id))
         else:
             button.clicked.connect(lambda _=False: self.pageChosen.emit(topic.id, kind))
         self.buttons.append(button)
+        self._choices.append((button, topic, kind, section_id))
         return button
 
 
+Label = str | Callable[[], str]  # marked in the "KioskBar" context, or a function giving the text
+
+
+def _text(label: Label) -> str:
+    return label() if callable(label) else QCoreApplication.translate("KioskBar", label)
+
+
 class KioskBar(QToolBar):
-    """A fixed toolbar of large text-and-icon buttons for the kiosk's actions."""
+    """A fixed toolbar of large text-and-icon buttons for the kiosk's actions.
+
+    A button may show a shorter text than its action's: a `Label`, translated here and put back
+    whenever the language or the action changes (a changed action resets its button's text)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Kiosk", parent)
+        super().__init__(parent)
         self.setObjectName("kioskBar")
-        self.setAccessibleName("Kiosk toolbar")
         self.setMovable(False)
         self.setFloatable(False)
         self.setIconSize(QSize(40, 40))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggleViewAction().setVisible(False)
+        self._labels: list[tuple[QAction, QToolButton, Label | None, Label | None]] = []
+        self._captions: list[tuple[QLabel, Label]] = []
+        self._names: tuple[Label, Label] = (
+            QT_TRANSLATE_NOOP("KioskBar", "Kiosk"),
+            QT_TRANSLATE_NOOP("KioskBar", "Kiosk toolbar"),
+        )
+        self.retranslate()
 
-    def add(self, action: QAction, text: str | None = None) -> QToolButton:
-        """Add `action` as a large button (optionally with shorter text than the menu's)."""
+    def set_names(self, title: Label, accessible_name: Label) -> None:
+        """The bar's window title and accessible name."""
+        self._names = (title, accessible_name)
+        self.retranslate()
+
+    def add(self, action: QAction, text: Label | None = None, tooltip: Label | None = None) -> QToolButton:
+        """Add `action` as a large button, optionally with a shorter text and its own tooltip."""
         self.addAction(action)
         button = self.widgetForAction(action)
         assert isinstance(button, QToolButton)
-        if text is not None:
-            button.setText(text)
-        button.setAccessibleName(text or action.text().replace("&", "").rstrip("…"))
-        button.setToolTip(action.toolTip())
         button.setMinimumSize(112, 72)
         button.setFont(scaled_font(1.3))
+        self._labels.append((action, button, text, tooltip))
+        action.changed.connect(lambda: self._label(action, button, text, tooltip))
+        self._label(action, button, text, tooltip)
         return button
+
+    def add_caption(self, text: Label) -> QLabel:
+        caption = plain_label(_text(text))
+        self._captions.append((caption, text))
+        self.addWidget(caption)
+        return caption
+
+    def add_language_button(self) -> LanguageButton:
+        button = LanguageButton(self)
+        button.setFont(scaled_font(1.3, bold=True))
+        self.addWidget(button)
+        return button
+
+    @staticmethod
+    def _label(action: QAction, button: QToolButton, text: Label | None, tooltip: Label | None) -> None:
+        if not shiboken6.isValid(button):  # the action outlived this bar
+            return
+        shown = _text(text) if text else None
+        if shown is not None:
+            button.setText(shown)
+        button.setAccessibleName(shown or action.text().replace("&", "").rstrip("…"))
+        button.setToolTip(_text(tooltip) if tooltip else action.toolTip())
+
+    def retranslate(self) -> None:
+        """Every text of the bar again, in the current language (and the current state)."""
+        title, name = self._names
+        self.setWindowTitle(_text(title))
+        self.setAccessibleName(_text(name))
+        for labelled in self._labels:
+            self._label(*labelled)
+        for caption, text in self._captions:
+            caption.setText(_text(text))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def add_spacer(self) -> None:
         spacer = QWidget()

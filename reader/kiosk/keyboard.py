@@ -1,13 +1,14 @@
 """A built-in on-screen keyboard with large keys, typing into a QLineEdit through its own editing
 API (insert, backspace), so the field's signals fire as for real typing. No Qt Virtual Keyboard
-(GPL-3/commercial) and nothing from the OS.
+(GPL-3/commercial) and nothing from the OS. Key labels that are words, accessible names and
+tooltips are re-translated in place; the letters stay as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,18 +20,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.kiosk.fonts import scaled_font
 
 MIN_KEY_PX = 56
+_CONTEXT = "OnScreenKeyboard"
 
-# Special keys: (name, label, accessible name, tooltip)
+# Special keys: (name, label, accessible name, tooltip), marked for translation in _CONTEXT
+# ("⌫" is a symbol, shown as it is).
 SPECIAL_KEYS = {
-    "backspace": ("⌫", "Backspace", "Delete the letter before the cursor"),
-    "clear": ("Clear", "Clear", "Delete everything typed"),
-    "space": ("Space", "Space", "Type a space"),
-    "enter": ("Search", "Search", "Search for what you typed"),
-    "hide": ("Hide keyboard", "Hide keyboard", "Put the keyboard away"),
-    "done": ("OK", "OK", "Use this PIN"),
+    "backspace": (
+        "⌫",
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Backspace"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Delete the letter before the cursor"),
+    ),
+    "clear": (
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Clear"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Clear"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Delete everything typed"),
+    ),
+    "space": (
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Space"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Space"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Type a space"),
+    ),
+    "enter": (
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Search"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Search"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Search for what you typed"),
+    ),
+    "hide": (
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Hide keyboard"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Hide keyboard"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Put the keyboard away"),
+    ),
+    "done": (
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "OK"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "OK"),
+        QT_TRANSLATE_NOOP("OnScreenKeyboard", "Use this PIN"),
+    ),
 }
 
 # Rows of keys: a single character types itself; a name from SPECIAL_KEYS does that job.
@@ -65,7 +93,6 @@ class OnScreenKeyboard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kioskKeyboard")
-        self.setAccessibleName("On-screen keyboard")
         self._target: QLineEdit | None = None
         self._key_px = max(key_px, MIN_KEY_PX)
         self.keys: dict[str, QPushButton] = {}
@@ -79,6 +106,26 @@ class OnScreenKeyboard(QWidget):
                 line.addWidget(self._make_key(key), _WIDE.get(key, 1))
             line.addStretch(1)
             layout.addLayout(line)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("OnScreenKeyboard", "On-screen keyboard"))
+        for key, button in self.keys.items():
+            if key in SPECIAL_KEYS:
+                label, name, tip = SPECIAL_KEYS[key]
+                button.setText(QCoreApplication.translate(_CONTEXT, label) if label != "⌫" else label)
+                button.setAccessibleName(QCoreApplication.translate(_CONTEXT, name))
+                button.setToolTip(QCoreApplication.translate(_CONTEXT, tip))
+            else:
+                button.setText(key)
+                button.setAccessibleName(key)
+                tip = QCoreApplication.translate("OnScreenKeyboard", "Type {key}")
+                button.setToolTip(tip.format(key=key))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def target(self) -> QLineEdit | None:
@@ -88,11 +135,8 @@ class OnScreenKeyboard(QWidget):
         self._target = target
 
     def _make_key(self, key: str) -> QPushButton:
-        label, name, tip = SPECIAL_KEYS.get(key, (key, f"{key}", f"Type {key}"))
-        button = QPushButton(label, self)
+        button = QPushButton(self)  # texts: retranslate()
         button.setObjectName(f"key_{key}")
-        button.setAccessibleName(name)
-        button.setToolTip(tip)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus and its cursor
         button.setMinimumSize(self._key_px * _WIDE.get(key, 1), self._key_px)
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,18 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.content.model import Topic
+from reader.i18n import QT_TRANSLATE_NOOP
+from reader.i18n.switcher import language_controller
 from reader.kiosk.admin import ADMIN_EXIT_STATUS, AdminExit, AdminGesture
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.countdown import CountdownOverlay
 from reader.kiosk.fonts import MIN_BASE_POINTS
-from reader.kiosk.home import KioskBar, KioskHome
+from reader.kiosk.home import KioskBar, KioskHome, load_style_sheet, topics_of
 from reader.kiosk.idle import IdleWatcher
 from reader.kiosk.keyboard import OnScreenKeyboard
 from reader.kiosk.keyboard_follow import KeyboardFollower
+from reader.kiosk.language import LanguageChangeHook, MessageLabel, kiosk_language
 from reader.kiosk.lockdown import Lockdown, is_full_screen_on_top, restore_full_screen
 from reader.kiosk.pin import PinGuard
-from reader.kiosk.printing import print_handout
+from reader.kiosk.printing import PRINTING_CONTEXT, print_handout
 from reader.kiosk.reset import (
     clear_clipboard,
     clear_selections_and_scroll,
@@ -48,39 +50,19 @@ from reader.kiosk.touch_chrome import (
     enlarge_search_panel,
     remove_copy_controls,
 )
-from reader.resources import resource_path
 from reader.ui.main_window import MainWindow
-from reader.ui.plaintext import plain_label
 from reader.ui.render import section_anchor
-from reader.ui.toc import TOPIC_ID_ROLE
 
 log = logging.getLogger(__name__)
 
-STYLE_SHEET = resource_path("styles", "kiosk.qss")
 SEARCH_WIDTH = 600
 _SELECTING = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
-def load_style_sheet() -> str:
-    try:
-        return STYLE_SHEET.read_text("utf-8")
-    except OSError as exc:
-        log.warning("kiosk style sheet not loaded: %s", exc)
-        return ""
-
-
-def topics_of(window: MainWindow) -> list[Topic]:
-    """Every topic of the window, in table-of-contents order."""
-    model = window.toc.toc_model()
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    ids = [model.index(row, 0).data(TOPIC_ID_ROLE) for row in range(model.rowCount())]
-    return [topic for topic in map(window.topic, ids) if topic is not None]
-
-
 class KioskSession(QObject):
     """Everything kiosk mode adds to one window. Times: `second_ms` shortens a second (tests);
-    `clock` feeds the PIN rate limit; `on_exit(status)` ends the app after the admin's PIN."""
+    `clock` feeds the PIN rate limit; `on_exit(status)` ends the app after the admin's PIN;
+    `language` (--language) is the visit's language when the kiosk file names none."""
 
     def __init__(
         self,
@@ -91,8 +73,10 @@ class KioskSession(QObject):
         second_ms: int = 1000,
         clock: Callable[[], float] = time.monotonic,
         on_exit: Callable[[int], None] | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(window)
+        self.default_language = kiosk_language(config, language)
         self.window = window
         self.app = app
         self.config = config
@@ -118,15 +102,16 @@ class KioskSession(QObject):
     # --- switching on ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        language_controller().switch(self.default_language)  # the kiosk file's language wins
         self._set_font()  # first: the kiosk widgets size their text from it
         self.home = KioskHome(topics_of(self.window))
         self.stack = QStackedWidget()
         self.bar = KioskBar(self.window)
         self.speech = KioskSpeech(self.window, self.config)
         self.keyboard = OnScreenKeyboard(key_px=64)
-        self.keyboard_dock = QDockWidget("Keyboard", self.window)
+        self.keyboard_dock = QDockWidget(self.window)
         self.overlay = CountdownOverlay(self.window)
-        self.status = plain_label("")
+        self.status = MessageLabel()
         self._lock_down()
         self._simplify_chrome()
         self._build_pages()
@@ -140,6 +125,8 @@ class KioskSession(QObject):
         self.app.aboutToQuit.connect(self._wipe_on_quit)
         self._wipes_on_quit = True
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        LanguageChangeHook(self.window, self._retranslate)  # the window's last child: hears of it last
+        self._retranslate()
         self.window.showFullScreen()
         self.reset()  # a fresh start; also undoes restrict() enabling Back/Forward with no history
         log.info("kiosk mode on")
@@ -192,29 +179,43 @@ class KioskSession(QObject):
         self.window.pages.currentChanged.connect(self._leave_field)
 
     def _build_bar(self) -> None:
-        actions = self.window.action_table
-        self.home_action = QAction("Home", self)
-        self.home_action.setToolTip("Go back to the list of topics")
+        actions, bar = self.window.action_table, self.bar
+        self.home_action = QAction(self)
+        self.home_action.setObjectName("kioskHomeAction")
         self.home_action.setIcon(actions["home"].icon())
         self.home_action.triggered.connect(self.show_home)
-        self.bar.add(self.home_action)
-        self.bar.add(actions["back"], "Back")
-        self.bar.add(actions["forward"], "Forward")
-        self.bar.add(actions["find"], "Search")
-        self.bar.add(actions["zoom_out"], "Smaller text")
-        self.bar.add(actions["zoom_in"], "Larger text")
+        bar.add(
+            self.home_action,
+            QT_TRANSLATE_NOOP("KioskBar", "Home"),
+            QT_TRANSLATE_NOOP("KioskBar", "Go back to the list of topics"),
+        )
+        bar.add(actions["back"], QT_TRANSLATE_NOOP("KioskBar", "Back"))
+        bar.add(actions["forward"], QT_TRANSLATE_NOOP("KioskBar", "Forward"))
+        bar.add(actions["find"], QT_TRANSLATE_NOOP("KioskBar", "Search"))
+        bar.add(actions["zoom_out"], QT_TRANSLATE_NOOP("KioskBar", "Smaller text"))
+        bar.add(actions["zoom_in"], QT_TRANSLATE_NOOP("KioskBar", "Larger text"))
         self.speech.add_bar()
         if self.config.allow_printing:
-            self.print_action = QAction("Print", self)
-            self.print_action.setToolTip("Print this topic on the printer here")
+            self.print_action = QAction(self)
+            self.print_action.setObjectName("kioskPrintAction")
             self.print_action.setIcon(actions["print"].icon())
             self.print_action.triggered.connect(self.print_topic)
-            self.bar.add(self.print_action)
-        self.bar.add_spacer()
+            bar.add(
+                self.print_action,
+                QT_TRANSLATE_NOOP("KioskBar", "Print"),
+                QT_TRANSLATE_NOOP("KioskBar", "Print this topic on the printer here"),
+            )
+        bar.add_spacer()
         self.status.setObjectName("kioskStatus")
-        self.status.setAccessibleName("Message")
-        self.bar.addWidget(self.status)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        bar.addWidget(self.status)
+        self.language_button = bar.add_language_button()
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _retranslate(self) -> None:
+        """The kiosk's texts on the window's widgets, after the window has re-translated its own."""
+        self.keyboard_dock.setWindowTitle(QCoreApplication.translate("KioskSession", "Keyboard"))
+        self.status.setAccessibleName(QCoreApplication.translate("KioskSession", "Message"))
+        drop_mnemonics(self.window)  # the window's new texts have their "&" marks again
 
     def _build_keyboard(self) -> None:
         dock = self.keyboard_dock
@@ -330,12 +331,16 @@ class KioskSession(QObject):
         if topic is not None:
             style = self.window.references.model.citation_style()
             shown = self.config.show_published_since
-            self.status.setText(print_handout(topic, style, show_published_since=shown))
+            self.status.set_message(PRINTING_CONTEXT, print_handout(topic, style, show_published_since=shown))
 
     @Slot()
     def reset(self) -> None:
-        """Wipe what the last person left: back to the home page as if freshly started."""
+        """Wipe what the last person left: back to the home page as if freshly started, in the
+        kiosk's own language."""
+        language_controller().switch(self.default_language)
         self.speech.reset()
+        if self.admin.pad is not None:  # drawn in the window, not a dialog: closed by hand
+            self.admin.pad.reject()
         close_dialogs_and_menus()
         self.window.reset_state()
         self.window.set_zoom(self.config.zoom_percent, persist=False)
@@ -348,7 +353,7 @@ class KioskSession(QObject):
         forget_edit_history(self.window)
         clear_clipboard()
         self.keyboard_dock.hide()
-        self.status.clear()
+        self.status.clear_message()
         self.show_home()
         if not is_full_screen_on_top(self.window):  # hidden in a way the lockdown was not told of
             restore_full_screen(self.window)
@@ -384,8 +389,12 @@ def apply_kiosk(
     second_ms: int = 1000,
     clock: Callable[[], float] = time.monotonic,
     on_exit: Callable[[int], None] | None = None,
+    language: str | None = None,
 ) -> KioskSession:
-    """Turn `window` into a kiosk and show it full screen; the session lives as long as the window."""
-    session = KioskSession(window, app, config, second_ms=second_ms, clock=clock, on_exit=on_exit)
+    """Turn `window` into a kiosk and show it full screen, in the kiosk file's language (else
+    `language`, from --language, else the system's); the session lives as long as the window."""
+    session = KioskSession(
+        window, app, config, second_ms=second_ms, clock=clock, on_exit=on_exit, language=language
+    )
     session.start()
     return session

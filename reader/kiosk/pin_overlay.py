@@ -1,13 +1,14 @@
 """The administrator's PIN pad, drawn inside the kiosk window over a dimmed backdrop: no window
 of its own (a window manager would give a separate window minimise, maximise and close
 buttons), and with no PIN configured it says how to set one instead of asking for it.
+Its texts, the current message included, are re-translated in place.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,14 +19,25 @@ from reader.kiosk.keyboard_follow import OWN_KEYPAD
 from reader.kiosk.pin import MAX_PIN_DIGITS, PinCheck, PinGuard
 from reader.ui.plaintext import plain_label
 
-PROMPT = "Enter the administrator PIN to leave kiosk mode."
-NO_PIN = (
-    "No administrator PIN is set, so kiosk mode cannot be left from here. "
-    "To set one, an administrator runs this command on this computer and restarts the reader:\n"
-    "health-reader kiosk-pin\n"
-    "(from a source checkout: python main.py kiosk-pin). See docs/kiosk.md."
-)
 CARD_WIDTH = 560
+
+
+def _prompt() -> str:
+    return QCoreApplication.translate("PinOverlay", "Enter the administrator PIN to leave kiosk mode.")
+
+
+def _no_pin() -> str:
+    return QCoreApplication.translate(
+        "PinOverlay",
+        "No administrator PIN is set, so kiosk mode cannot be left from here. "
+        "To set one, an administrator runs this command on this computer and restarts the reader:\n"
+        "{command}\n"
+        "(from a source checkout: {checkout_command}). See docs/kiosk.md.",
+    ).format(command="health-reader kiosk-pin", checkout_command="python main.py kiosk-pin")
+
+
+# The message under the PIN field, kept by kind so a language change can say it again.
+REFUSED, NO_PIN, LOCKED, AGAIN = "refused", "no-pin", "locked", "again"
 
 
 class PinOverlay(WindowCover):
@@ -40,20 +52,60 @@ class PinOverlay(WindowCover):
         super().__init__(parent)
         self._guard = guard
         self.setObjectName("kioskPinOverlay")
-        self.setAccessibleName("Administrator PIN")
         self.card = QFrame(self)
-        self.prompt = plain_label(PROMPT if guard.has_pin else NO_PIN)
+        self.prompt = plain_label("")
         self.field = QLineEdit()
         self.status = plain_label("")
+        self._message: tuple[str, int] = ("", 0)  # the status message's kind and its seconds
         self.keypad = OnScreenKeyboard(self, rows=DIGITS, key_px=80)
-        self.unlock_button = QPushButton("Unlock")
-        self.cancel_button = QPushButton("Cancel" if guard.has_pin else "Back to the reader")
+        self.unlock_button = QPushButton()
+        self.cancel_button = QPushButton()
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(refresh_ms)
         self._lock_timer.timeout.connect(self._update_lock)
         self._build()
         self._lay_out()
+        self.retranslate()
         self._update_lock()
+
+    def retranslate(self) -> None:
+        has_pin = self._guard.has_pin
+        self.setAccessibleName(QCoreApplication.translate("PinOverlay", "Administrator PIN"))
+        self.prompt.setText(_prompt() if has_pin else _no_pin())
+        self.field.setAccessibleName(QCoreApplication.translate("PinOverlay", "PIN"))
+        self.field.setToolTip(QCoreApplication.translate("PinOverlay", "The administrator PIN (digits)"))
+        self.status.setAccessibleName(QCoreApplication.translate("PinOverlay", "PIN message"))
+        self.unlock_button.setText(QCoreApplication.translate("PinOverlay", "Unlock"))
+        self.unlock_button.setToolTip(
+            QCoreApplication.translate("PinOverlay", "Check the PIN and leave kiosk mode")
+        )
+        self.cancel_button.setText(
+            QCoreApplication.translate("PinOverlay", "Cancel")
+            if has_pin
+            else QCoreApplication.translate("PinOverlay", "Back to the reader")
+        )
+        self.cancel_button.setToolTip(QCoreApplication.translate("PinOverlay", "Go back to the reader"))
+        for button in (self.unlock_button, self.cancel_button):
+            button.setAccessibleName(button.text())
+        self._say(*self._message)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say(self, kind: str, seconds: int = 0) -> None:
+        """Show the status message of `kind` ("" for none) in the current language."""
+        self._message = (kind, seconds)
+        texts = {
+            REFUSED: lambda: QCoreApplication.translate("PinOverlay", "That PIN is not right."),
+            NO_PIN: _no_pin,
+            LOCKED: lambda: QCoreApplication.translate(
+                "PinOverlay", "Too many wrong PINs. Try again in %n seconds.", "", seconds
+            ),
+            AGAIN: lambda: QCoreApplication.translate("PinOverlay", "You can try again now."),
+        }
+        self.status.setText(texts[kind]() if kind in texts else "")
 
     def _build(self) -> None:
         big = scaled_font(1.3)
@@ -64,21 +116,13 @@ class PinOverlay(WindowCover):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setMaxLength(MAX_PIN_DIGITS)
         self.field.setMinimumHeight(64)
-        self.field.setAccessibleName("PIN")
-        self.field.setToolTip("The administrator PIN (digits)")
         self.field.setProperty(OWN_KEYPAD, True)  # the letter keyboard stays down
         self.field.returnPressed.connect(self.try_unlock)
         self.status.setObjectName("kioskPinStatus")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("PIN message")
         self.keypad.set_target(self.field)
-        for button, tip in (
-            (self.unlock_button, "Check the PIN and leave kiosk mode"),
-            (self.cancel_button, "Go back to the reader"),
-        ):
+        for button in (self.unlock_button, self.cancel_button):
             button.setMinimumSize(180, 72)
-            button.setToolTip(tip)
-            button.setAccessibleName(button.text())
             button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.cancel_button.clicked.connect(self.reject)
@@ -159,13 +203,13 @@ class PinOverlay(WindowCover):
         outcome = self._guard.check(self.field.text())
         self.field.setText("")  # not clear(): that is an edit Ctrl+Z could undo
         if outcome is PinCheck.ACCEPTED:
-            self.status.setText("")
+            self._say("")
             self.accept()
             return
         if outcome is PinCheck.NO_PIN:
-            self.status.setText(NO_PIN)
+            self._say(NO_PIN)
         elif outcome is PinCheck.REFUSED:
-            self.status.setText("That PIN is not right.")
+            self._say(REFUSED)
         self._update_lock()
 
     @Slot()
@@ -179,10 +223,10 @@ class PinOverlay(WindowCover):
         self.field.setEnabled(not locked)
         self.keypad.setEnabled(not locked)
         if locked:
-            self.status.setText(f"Too many wrong PINs. Try again in {seconds} seconds.")
+            self._say(LOCKED, seconds)
             if not self._lock_timer.isActive():
                 self._lock_timer.start()
         elif self._lock_timer.isActive():
             self._lock_timer.stop()
-            self.status.setText("You can try again now.")
+            self._say(AGAIN)
             self.field.setFocus()

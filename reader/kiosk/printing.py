@@ -1,5 +1,6 @@
 """Kiosk printing: straight to the default printer, never through a dialog (a print dialog can
-browse files and "print to file")."""
+browse files and "print to file"). Its messages are marked in the "KioskPrinting" context; the
+label showing one translates it (and again on a language change)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,16 @@ import datetime as dt
 import logging
 
 from reader.content.model import Topic
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.handout import make_handout
 from reader.ui.handout_pages import Handout, paint_handout
 from reader.ui.render import RenderOptions
 
 log = logging.getLogger(__name__)
 
-NO_PRINTER = "Printing is not available here. Please ask at the desk."
-PRINTING = "Printing… Please collect your handout from the printer."
+PRINTING_CONTEXT = "KioskPrinting"
+NO_PRINTER = QT_TRANSLATE_NOOP("KioskPrinting", "Printing is not available here. Please ask at the desk.")
+PRINTING = QT_TRANSLATE_NOOP("KioskPrinting", "Printing… Please collect your handout from the printer.")
 
 
 def kiosk_handout(
@@ -33,7 +36,8 @@ def kiosk_handout(
 def print_handout(
     topic: Topic, citation_style: str, today: dt.date | None = None, *, show_published_since: bool = False
 ) -> str:
-    """Print `topic` as a handout on the default printer; return what to tell the user."""
+    """Print `topic` as a handout on the default printer; return what to tell the user (the
+    English source, marked in PRINTING_CONTEXT)."""
     handout = kiosk_handout(topic, citation_style, today, show_published_since=show_published_since)
     return print_to_default_printer(handout)
 

@@ -1,21 +1,32 @@
 """Read aloud in the kiosk: a bar of large Listen, Pause, Stop and Speed buttons along the
 bottom of the screen (the top bar has no room left at 1920 px), the window's own speech
 toolbar hidden, and speech stopped (speed back to the configured one) when a visit ends.
-With `read_aloud: false` the speech actions are switched off and there is no bar."""
+With `read_aloud: false` the speech actions are switched off and there is no bar. The bar's
+texts follow the interface language (see `KioskBar`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.kiosk.config import KioskConfig
 from reader.kiosk.fonts import scaled_font
 from reader.kiosk.home import KioskBar
 from reader.speech.narrator import Speed
 from reader.ui.actions import SPEECH_ACTIONS, ActionSpec
 from reader.ui.main_window import MainWindow
-from reader.ui.plaintext import plain_label
 from reader.ui.read_aloud import SPEED_ACTIONS
+
+
+def speed_label(speed: Speed) -> str:
+    """The Speed button's text for `speed`, in the current language."""
+    names = {
+        Speed.SLOWER: QCoreApplication.translate("KioskSpeech", "Speed: Slower"),
+        Speed.NORMAL: QCoreApplication.translate("KioskSpeech", "Speed: Normal"),
+        Speed.FASTER: QCoreApplication.translate("KioskSpeech", "Speed: Faster"),
+    }
+    return names[speed]
 
 
 def allowed_in_kiosk(config: KioskConfig, spec: ActionSpec) -> bool:
@@ -45,27 +56,33 @@ class KioskSpeech:
         actions = self.window.action_table
         self.bar = bar = KioskBar(self.window)
         bar.setObjectName("kioskSpeechBar")
-        bar.setWindowTitle("Read aloud")
-        bar.setAccessibleName("Read aloud toolbar")
-        caption = plain_label("Listen to the topic:")
+        bar.set_names(
+            QT_TRANSLATE_NOOP("KioskBar", "Read aloud"), QT_TRANSLATE_NOOP("KioskBar", "Read aloud toolbar")
+        )
+        caption = bar.add_caption(QT_TRANSLATE_NOOP("KioskBar", "Listen to the topic:"))
         caption.setObjectName("kioskSpeechCaption")
         caption.setFont(scaled_font(1.1))
-        bar.addWidget(caption)
-        bar.add(actions["listen"], "Listen")
+        bar.add(actions["listen"], QT_TRANSLATE_NOOP("KioskBar", "Listen"))
         bar.add(actions["pause_speech"])
-        bar.add(actions["stop_speech"], "Stop")
+        bar.add(actions["stop_speech"], QT_TRANSLATE_NOOP("KioskBar", "Stop"))
         menu = QMenu(bar)
         for name in SPEED_ACTIONS.values():
             menu.addAction(actions[name])
-        self.speed_button = button = bar.add(menu.menuAction(), "Speed")
-        button.setToolTip("Read slower or faster")
+        self.speed_button = button = bar.add(
+            menu.menuAction(), self._speed_text, QT_TRANSLATE_NOOP("KioskBar", "Read slower or faster")
+        )
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        for speed, name in SPEED_ACTIONS.items():
-            label = f"Speed: {speed.value.capitalize()}"
-            actions[name].toggled.connect(lambda on, text=label: button.setText(text) if on else None)
-            if actions[name].isChecked():
-                button.setText(label)
+        for name in SPEED_ACTIONS.values():
+            actions[name].toggled.connect(lambda on: bar.retranslate() if on else None)
         self.window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+
+    def _speed_text(self) -> str:
+        """The Speed button's text: the speed chosen, or just "Speed" before one is."""
+        actions = self.window.action_table
+        for speed, name in SPEED_ACTIONS.items():
+            if actions[name].isChecked():
+                return speed_label(speed)
+        return QCoreApplication.translate("KioskBar", "Speed")
 
     def stop(self) -> None:
         """Silence at once (Home, the idle reset, the end of the visit)."""

@@ -122,3 +122,14 @@ def test_a_reset_closes_open_suggestions(qtbot: QtBot, quick: Kiosk, service: Fa
         session.idle.start(_app())
     assert not completer.popup().isVisible()
     assert field.text() == "" and completer.completionModel().rowCount() == 0
+
+
+def test_a_reset_closes_the_pin_pad(qtbot: QtBot, quick: Kiosk) -> None:
+    admin = quick.session.admin
+    admin.ask_pin()
+    pad = admin.pad
+    assert pad is not None and pad.isVisible()
+    pad.field.setText("12")
+    quick.session.reset()
+    assert admin.pad is None and not pad.isVisible(), "the next patient does not find the pad open"
+    assert pad.field.text() == ""
