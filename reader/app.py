@@ -271,6 +271,14 @@ def _synonyms_path(pack: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def apply_start_language(args: argparse.Namespace, settings: Settings) -> str:
+    """Switch to the language to start in (`--language`, else the saved choice, else the
+    system's); returns its code. English, the source language, loads no catalogue."""
+    code = start_language(getattr(args, "language", None), settings.language, system_language())
+    language_controller().switch(code)
+    return language_controller().current
+
+
 def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     """Open the reader window on the content pack and run until it is closed."""
     from reader.cli import content_dir
@@ -282,8 +290,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     configure_logging(verbose=bool(getattr(args, "verbose", False)), log_dir=log_dir)
     app = _application()
     settings = Settings(persistent=kiosk is None)  # a kiosk writes no settings
-    language = start_language(getattr(args, "language", None), settings.language, system_language())
-    language_controller().switch(language)  # before any window: everything is built in it
+    apply_start_language(args, settings)  # before any window: everything is built in it
     theme_override = getattr(args, "theme", None)
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()

@@ -381,8 +381,8 @@ class Actions:
         for toolbar in self._toolbars:
             toolbar.setWindowTitle(QCoreApplication.translate("Actions", "Navigation"))
             toolbar.setAccessibleName(QCoreApplication.translate("Actions", "Navigation toolbar"))
-            for name in TOOLBAR:
-                button = toolbar.widgetForAction(self[name]) if name is not None else None
+            for name in filter(None, TOOLBAR):
+                button = toolbar.widgetForAction(self[name])
                 if button is not None:
                     button.setAccessibleName(plain_text(self[name].text()))
 

@@ -55,6 +55,7 @@ class LanguageMenu(QObject):
             self._show_current(language_controller().current)
             return False
         self._settings.language = code
+        self._settings.sync()  # remembered even if the reader is not closed normally
         return True
 
     @Slot(str)

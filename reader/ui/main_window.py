@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
     def _show_title(self) -> None:
         """ "Topic — Health Topic Reader", or the reader's name alone before a topic is shown."""
         app = QCoreApplication.translate("MainWindow", APP_TITLE)
+        QGuiApplication.setApplicationDisplayName(app)  # some platforms add it to every window title
         topic = self.article.topic
         if topic is None:
             self.setWindowTitle(app)
