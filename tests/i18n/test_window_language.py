@@ -249,6 +249,7 @@ def test_texts_asked_for_at_run_time_are_the_ones_lupdate_extracts(qtbot, window
             marked_text(count)
             hit_position_text(-1, count)
             problems_summary([ContentError(Path(f"{n}.yaml"), 1, "", "bad") for n in range(count)])
+            problems_summary([ContentError(Path(f"{n}.yaml"), 1, "", "odd", "warning") for n in range(count)])
         render_empty_pack_html(tmp_path / "missing", [])
         render_empty_pack_html(tmp_path, [ContentError(tmp_path / "a.yaml", 1, "", "bad")])
         window.show_search_unavailable("disk full")
