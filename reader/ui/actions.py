@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 from reader.i18n import QT_TRANSLATE_NOOP
 
 Key = QKeySequence.StandardKey
+Text = Callable[[], str]  # makes a text in the interface language of the moment
 Shortcut = QKeySequence.StandardKey | str
 
 
@@ -347,6 +348,7 @@ class Actions:
         self._actions: dict[str, QAction] = {}
         self._menus: list[tuple[QMenu, str]] = []  # (menu, source title) for retranslate()
         self._toolbars: list[QToolBar] = []
+        self._overrides: dict[str, tuple[Text | None, Text | None]] = {}  # name: (text, tooltip)
         groups: dict[str, QActionGroup] = {}
         for spec in ACTION_SPECS:
             action = QAction(parent)
@@ -366,16 +368,17 @@ class Actions:
     def __iter__(self) -> Iterator[tuple[ActionSpec, QAction]]:
         return ((spec, self._actions[spec.name]) for spec in ACTION_SPECS)
 
+    def override(self, name: str, *, text: Text | None = None, tooltip: Text | None = None) -> None:
+        """Let another part word an action its own way from now on (a kiosk's shorter tooltip, Pause
+        that became Resume): `text` and `tooltip` make the words, again at every language change,
+        whichever part hears of the change first. None keeps the table's."""
+        self._overrides[name] = (text, tooltip)
+        self._retranslate_action(SPECS_BY_NAME[name], self[name])
+
     def retranslate(self) -> None:
         """Texts, tooltips, menu titles and toolbar names in the interface language."""
         for spec, action in self:
-            action.setText(translated(spec.text))
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = spec_tooltip(spec)
-            if shortcut:
-                tip = QCoreApplication.translate("Actions", "{what} ({keys})").format(what=tip, keys=shortcut)
-            action.setToolTip(tip)
-            action.setStatusTip(spec_tooltip(spec))
+            self._retranslate_action(spec, action)
         for menu, title in self._menus:
             menu.setTitle(translated(title))
         for toolbar in self._toolbars:
@@ -385,6 +388,19 @@ class Actions:
                 button = toolbar.widgetForAction(self[name])
                 if button is not None:
                     button.setAccessibleName(plain_text(self[name].text()))
+
+    def _retranslate_action(self, spec: ActionSpec, action: QAction) -> None:
+        text, tooltip = self._overrides.get(spec.name, (None, None))
+        action.setText(text() if text is not None else translated(spec.text))
+        what = tooltip() if tooltip is not None else spec_tooltip(spec)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if shortcut:
+            action.setToolTip(
+                QCoreApplication.translate("Actions", "{what} ({keys})").format(what=what, keys=shortcut)
+            )
+        else:
+            action.setToolTip(what)
+        action.setStatusTip(what)
 
     def restrict(self, allowed: Callable[[ActionSpec], bool]) -> list[str]:
         """Disable and hide every action `allowed` refuses (kiosk: `lambda s: s.kiosk`).

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.read_aloud, self.speech_toolbar = add_read_aloud(self, settings)  # reader.ui.read_aloud
         self._connect()
         self._restore_settings()
-        self.retranslate()
+        self._show_title()  # each part set its own texts when built; retranslate() is for a change
         if self._topic_order:
             self.navigate(self._topic_order[0])
         self.article.setFocus()  # keyboard and screen-reader users start in the text

@@ -195,6 +195,20 @@ def test_hit_count_and_status_message_are_translated_again(qtbot, window: MainWi
         assert window.status.hit_label.text() == f"«Hit 1 of {count}»"
 
 
+def test_an_action_worded_by_another_part_is_worded_again_by_it(window: MainWindow) -> None:
+    """Read aloud's Resume, a kiosk's tooltip: made again at a language change, not reset to the table's."""
+    actions = window.action_table
+    actions.override("pause_speech", text=lambda: QCoreApplication.translate("ReadAloud", "&Resume"))
+    actions.override("home", tooltip=lambda: QCoreApplication.translate("Kiosk", "Back to the topics"))
+    assert actions["pause_speech"].text() == "&Resume"
+    assert actions["home"].toolTip().startswith("Back to the topics (")  # with its keys
+    with pseudo_language():
+        assert actions["pause_speech"].text() == "«&Resume»"
+        assert actions["home"].statusTip() == "«Back to the topics»"
+    assert actions["pause_speech"].text() == "&Resume"
+    assert actions["stop_speech"].text() == "S&top"  # the others keep the table's words
+
+
 class _Recorder:
     """Installed beside the pseudo-language: which (context, source, n) the window asked for."""
 
