@@ -14,17 +14,15 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
-    QSize,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
-    QLineEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.plaintext import plain_label
 from reader.ui.render import reference_anchor
+from reader.ui.search_field import SearchField
 from reader.ui.search_pace import SearchPace
 from reader.ui.search_results import DidYouMean, SearchResultsModel, SearchResultsView
 from reader.ui.search_texts import (
@@ -54,34 +53,6 @@ log = logging.getLogger(__name__)
 
 MIN_SUGGEST_CHARS = 2
 NOTHING: Text = str  # no title, no status line
-
-
-class SearchField(QLineEdit):
-    """The query field: Down goes to the results, Escape empties it (unless a popup is open)."""
-
-    downPressed = Signal()  # noqa: N815
-    escapePressed = Signal()  # noqa: N815
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        """At least 32 px and 1.9 lines high: Qt's default (about 22 px) is below a 24 px target."""
-        hint = super().sizeHint()
-        return QSize(hint.width(), max(hint.height(), 32, round(self.fontMetrics().height() * 1.9)))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        completer = self.completer()
-        popup = completer.popup() if completer is not None else None
-        popup_open = popup is not None and popup.isVisible()
-        if not popup_open and event.key() == Qt.Key.Key_Down:
-            self.downPressed.emit()
-        elif not popup_open and event.key() == Qt.Key.Key_Escape and self.text():
-            self.escapePressed.emit()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
 
 
 class SearchPanel(QWidget):
