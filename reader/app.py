@@ -19,16 +19,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from reader import paths
 from reader.content import LoadResult, load_content
 from reader.content.model import Topic
+from reader.i18n.startup import start_language
+from reader.i18n.switcher import language_controller, system_language
 from reader.pack_session import PackLoader, pack_library, pack_topics, packs_reloader
 from reader.ui.focus_style import FocusRingStyle
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
+from reader.ui.status_bar import INDEX_PREPARING, INDEX_READY
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon
 
 log = logging.getLogger(__name__)
@@ -67,7 +70,7 @@ class IndexBuilder(QObject):
     """Builds or opens the search index on a worker thread and hands the service back by signal."""
 
     ready = Signal(object)  # the SearchService, ready to search
-    failed = Signal(str)  # a short message for the user
+    failed = Signal(str)  # why (the error's own text, not translated): the window says it is unavailable
 
     def __init__(
         self, parent: QObject | None = None, build: Callable[[IndexJob], Any] = _build_service
@@ -86,7 +89,7 @@ class IndexBuilder(QObject):
             service = self._build(job)
         except Exception as exc:  # reported to the user; the reader keeps working without search
             log.exception("the search index could not be prepared")
-            self.failed.emit(f"Search is not available: {exc}")
+            self.failed.emit(str(exc) or type(exc).__name__)
             return
         self.service = service
         self.ready.emit(service)
@@ -138,7 +141,7 @@ class ReaderSession(QObject):
         if self._index_started or not self._job.topics:
             return
         self._index_started = True
-        self.window.set_index_status("Preparing the search index…", busy=True)
+        self.window.set_index_status(INDEX_PREPARING, busy=True)
         self.builder.start(self._job)
 
     @Slot()
@@ -163,13 +166,11 @@ class ReaderSession(QObject):
     @Slot(object)
     def _on_index_ready(self, service: Any) -> None:
         self.window.set_search_service(service)
-        self.window.set_index_status("Search ready")
+        self.window.set_index_status(INDEX_READY)
 
     @Slot(str)
-    def _on_index_failed(self, message: str) -> None:
-        self.window.set_index_status("Search not available")
-        self.window.search_panel.set_unavailable("Search is not available", message)
-        self.window.statusBar().showMessage(message)
+    def _on_index_failed(self, reason: str) -> None:
+        self.window.show_search_unavailable(reason)
 
     def shut_down(self, build_wait_ms: int = -1) -> bool:
         """Let a running build and running searches finish, then close the index.
@@ -239,10 +240,13 @@ def load_content_showing_progress(
 
 
 def _wait_with_progress(app: QApplication, done: threading.Event, state: dict[str, Any]) -> None:
-    dialog = QProgressDialog("Preparing the health topics (first start with this content)…", "", 0, 0)
+    text = QCoreApplication.translate(
+        "LoadingProgress", "Preparing the health topics (first start with this content)…"
+    )
+    dialog = QProgressDialog(text, "", 0, 0)
     dialog.setCancelButton(None)  # nothing to cancel: the reader needs its topics
-    dialog.setWindowTitle("Health Topic Reader")
-    dialog.setAccessibleName("Loading topics")
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Health Topic Reader"))
+    dialog.setAccessibleName(QCoreApplication.translate("LoadingProgress", "Loading topics"))
     dialog.setMinimumDuration(0)
     dialog.show()
     while not done.wait(0.05):
@@ -267,6 +271,14 @@ def _synonyms_path(pack: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def apply_start_language(args: argparse.Namespace, settings: Settings) -> str:
+    """Switch to the language to start in (`--language`, else the saved choice, else the
+    system's); returns its code. English, the source language, loads no catalogue."""
+    code = start_language(getattr(args, "language", None), settings.language, system_language())
+    language_controller().switch(code)
+    return language_controller().current
+
+
 def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     """Open the reader window on the content pack and run until it is closed."""
     from reader.cli import content_dir
@@ -278,6 +290,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     configure_logging(verbose=bool(getattr(args, "verbose", False)), log_dir=log_dir)
     app = _application()
     settings = Settings(persistent=kiosk is None)  # a kiosk writes no settings
+    apply_start_language(args, settings)  # before any window: everything is built in it
     theme_override = getattr(args, "theme", None)
     theme = ThemeController(ThemeChoice(theme_override) if theme_override else settings.theme)
     theme.apply()
@@ -297,7 +310,10 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         packs=packs.loaded,
     )
     session.reload_packs = packs_reloader(pack, packs.library)
-    hook = ExceptionHook(lambda message: session.window.statusBar().showMessage(message)).install()
+    hook = ExceptionHook(
+        lambda message: session.window.statusBar().showMessage(message),
+        translate=lambda text: QCoreApplication.translate("ExceptionHook", text),
+    ).install()
     if getattr(args, "exit_after_paint", False):
         session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
     else:

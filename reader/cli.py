@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
+from reader.i18n import LANGUAGES
 from reader.logging_setup import configure_logging
 from reader.resources import BUNDLED_CONTENT_DIR
 
@@ -67,6 +68,12 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
         choices=("system", "light", "dark"),
         default=None,
         help="colours for this run (default: the saved choice, else the system's)",
+    )
+    window.add_argument(
+        "--language",
+        choices=tuple(LANGUAGES),
+        default=None,
+        help="interface language for this run (default: the one chosen in View > Language, else the system)",
     )
     window.add_argument(
         "--exit-after-paint",

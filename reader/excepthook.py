@@ -11,22 +11,28 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
+from reader.i18n import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 
 Notifier = Callable[[str], None]
 
-USER_MESSAGE = "Something went wrong ({kind}). The reader is still running; details are in the log."
+USER_MESSAGE = QT_TRANSLATE_NOOP(
+    "ExceptionHook", "Something went wrong ({kind}). The reader is still running; details are in the log."
+)
 
 
-def short_message(error: BaseException) -> str:
-    return USER_MESSAGE.format(kind=type(error).__name__)
+def short_message(error: BaseException, translate: Callable[[str], str] = str) -> str:
+    """What the user is told; `translate` puts the English source in the interface language."""
+    return translate(USER_MESSAGE).format(kind=type(error).__name__)
 
 
 class ExceptionHook:
     """Installs itself as sys.excepthook and threading.excepthook; `uninstall()` restores both."""
 
-    def __init__(self, notify: Notifier | None = None) -> None:
+    def __init__(self, notify: Notifier | None = None, translate: Callable[[str], str] = str) -> None:
         self._notify = notify
+        self._translate = translate  # the window's: Qt's catalogue (this module stays Qt-free)
         self._previous = (sys.excepthook, threading.excepthook)
         self.count = 0
 
@@ -49,7 +55,7 @@ class ExceptionHook:
         log.critical("unhandled error:\n%s", "".join(traceback.format_exception(kind, error, tb)).rstrip())
         if self._notify is not None:
             try:
-                self._notify(short_message(error))
+                self._notify(short_message(error, self._translate))
             except Exception:  # the notifier itself must never take the app down
                 log.exception("could not show the error message")
 

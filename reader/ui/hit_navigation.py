@@ -4,19 +4,24 @@ with no results, never leaves the previous query's marks behind)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from reader.ui.article import ArticleView
 
 
 def hit_position_text(current: int, count: int) -> str:
-    """ "Hit 2 of 5" (current is 0-based, -1 before the first move), "5 hits", or ""."""
+    """ "Hit 2 of 5" (current is 0-based, -1 before the first move), "5 hits", or "", in the
+    interface language (English picks its plural source by the count: no English catalogue)."""
     if count <= 0:
         return ""
+    if current < 0 and count == 1:
+        return QCoreApplication.translate("HitNavigator", "%n hit", "", count)
     if current < 0:
-        return f"{count} hit{'s' if count != 1 else ''}"
-    return f"Hit {current + 1} of {count}"
+        return QCoreApplication.translate("HitNavigator", "%n hits", "", count)
+    return QCoreApplication.translate("HitNavigator", "Hit {current} of {count}").format(
+        current=current + 1, count=count
+    )
 
 
 class HitNavigator(QObject):
@@ -27,12 +32,24 @@ class HitNavigator(QObject):
         super().__init__(article)
         self._article, self._field, self._label = article, field, label
         self._query = ""  # the query whose terms are marked
-        label.setAccessibleName("Search hit")
-        label.setToolTip(
-            "Which search hit is selected in the article: F3 for the next, Shift+F3 for the previous"
-        )
         field.textChanged.connect(self._on_query_edited)
+        label.installEventFilter(self)  # the label's LanguageChange: say it all again, translated
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._label.setAccessibleName(QCoreApplication.translate("HitNavigator", "Search hit"))
+        self._label.setToolTip(
+            QCoreApplication.translate(
+                "HitNavigator",
+                "Which search hit is selected in the article: F3 for the next, Shift+F3 for the previous",
+            )
+        )
         self._show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._label and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     def mark(self, terms: list[str]) -> int:
         """Mark the terms of the query now in the search field; returns how many hits."""

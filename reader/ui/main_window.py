@@ -3,6 +3,10 @@ search panel, menus and toolbar from the action table, history, zoom, theme, pri
 
 Kiosk mode hooks in through `action_table.restrict()`, `set_chrome_visible()`,
 `set_file_dialogs_allowed()` and `reset_state()`, not through flags inside the views.
+
+Fixed texts follow the interface language: `retranslate()` (on QEvent.LanguageChange) sets the
+window's own and those of the parts it builds without subclassing (tabs, docks, actions, menus,
+status bar); widgets of our own classes re-translate themselves.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.store import TopicStore
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
@@ -32,29 +37,35 @@ from reader.ui.empty_pack import render_empty_pack_html
 from reader.ui.export_folder import ExportFolder
 from reader.ui.handout import HandoutCommands
 from reader.ui.hit_navigation import HitNavigator
+from reader.ui.language_menu import LanguageMenu
 from reader.ui.pack_install import ask_install_pack
 from reader.ui.plaintext import literal_window_title
 from reader.ui.problems import ProblemsList, problems_summary
-from reader.ui.qthelpers import name_dock_buttons
 from reader.ui.references import ReferencesView
 from reader.ui.render import DEFAULT_EVIDENCE_MAX_AGE_YEARS, RenderOptions, section_anchor
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
 from reader.ui.speech_controls import add_read_aloud
-from reader.ui.status_bar import StatusWidgets
+from reader.ui.status_bar import INDEX_FAILED, INDEX_NO_TOPICS, StatusWidgets
 from reader.ui.text_zoom import ReadingZoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
 from reader.ui.window_fit import DockWidths, place_window
 from reader.ui.window_help import HelpCommands
-from reader.ui.window_parts import add_dock, interactive_widgets, make_pages
+from reader.ui.window_parts import (
+    add_dock,
+    interactive_widgets,
+    make_pages,
+    retranslate_dock,
+    retranslate_pages,
+)
 
 if TYPE_CHECKING:
     from reader.packs.sources import LoadedPacks
 
 log = logging.getLogger(__name__)
 
-APP_TITLE = "Health Topic Reader"
+APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Health Topic Reader")
 STATUS_TIMEOUT_MS = 6000
 
 
@@ -87,8 +98,8 @@ class MainWindow(QMainWindow):
         self._options = options or WindowOptions()
         self._history = NavigationHistory()
         self.packs: LoadedPacks | None = None  # set by the session: the bundled and installed packs
+        self._empty_pack: tuple[Path | None, Sequence[ContentError]] | None = None  # shown instead of topics
         self.setObjectName("main_window")
-        self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
         self.action_table = Actions(self, icon_for=lambda name: themed_icon(name, theme.colors))
         self.handout = HandoutCommands(self, self.current_topic, self._handout_options)
@@ -102,9 +113,9 @@ class MainWindow(QMainWindow):
         self.read_aloud, self.speech_toolbar = add_read_aloud(self, settings)  # reader.ui.read_aloud
         self._connect()
         self._restore_settings()
+        self._show_title()  # each part set its own texts when built; retranslate() is for a change
         if self._topic_order:
             self.navigate(self._topic_order[0])
-        name_dock_buttons(self.toc_dock, self.search_dock, self.problems_dock)
         self.article.setFocus()  # keyboard and screen-reader users start in the text
 
     # --- construction -------------------------------------------------------------------------------
@@ -122,14 +133,14 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self, topics: Sequence[Topic]) -> None:
         self.toc = TocView(TocModel(self._topics, self))
-        self.toc_dock = add_dock(self, "toc_dock", "Contents", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.toc_dock = add_dock(self, "toc_dock", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_panel = SearchPanel()
         self.search_dock = add_dock(
-            self, "search_dock", "Search", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
+            self, "search_dock", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.problems = ProblemsList()
         self.problems_dock = add_dock(
-            self, "problems_dock", "Content problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
+            self, "problems_dock", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.problems_dock.hide()
         self.dock_widths = DockWidths(self, self.search_dock, self.toc_dock, preferred=(340, 260))
@@ -154,10 +165,11 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         menus = self.action_table.fill_menu_bar(self.menuBar())
         view = menus["&View"]
+        self.language_menu = LanguageMenu(view, self._settings, self)  # View > Language
         view.addSeparator()
         for dock in (self.toc_dock, self.search_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
-        self.toolbar = self.action_table.make_toolbar("Navigation", self)
+        self.toolbar = self.action_table.make_toolbar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _connect(self) -> None:
@@ -199,6 +211,34 @@ class MainWindow(QMainWindow):
         if self.article.topic is not None and self.article.topic.id == topic_id:
             self.article.go_to(sentence_key)
 
+    def retranslate(self) -> None:
+        """The window's fixed texts, and those of the parts it built, in the interface language."""
+        self._show_title()
+        retranslate_pages(self.pages)
+        for dock in (self.toc_dock, self.search_dock, self.problems_dock):
+            retranslate_dock(dock)
+        self.action_table.retranslate()
+        self.language_menu.retranslate()
+        self.status.retranslate()
+        if self._empty_pack is not None:
+            self.article.show_placeholder(render_empty_pack_html(*self._empty_pack))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_title(self) -> None:
+        """ "Topic — Health Topic Reader", or the reader's name alone before a topic is shown."""
+        app = QCoreApplication.translate("MainWindow", APP_TITLE)
+        QGuiApplication.setApplicationDisplayName(app)  # some platforms add it to every window title
+        topic = self.article.topic
+        if topic is None:
+            self.setWindowTitle(app)
+        else:
+            title = QCoreApplication.translate("MainWindow", "{topic} — {app}")
+            self.setWindowTitle(literal_window_title(title.format(topic=topic.title, app=app)))
+
     def _restore_settings(self) -> None:
         place_window(self, self._settings.window_geometry())  # a saved size only if it fits the screen
         state = self._settings.window_state()
@@ -239,7 +279,7 @@ class MainWindow(QMainWindow):
         self.comparison.set_topic(topic)
         self.references.set_topic(topic)
         self.pages.setTabEnabled(self.pages.indexOf(self.comparison), topic.comparison is not None)
-        self.setWindowTitle(literal_window_title(f"{topic.title} — {APP_TITLE}"))
+        self._show_title()
         self.toc.expand(self.toc.toc_model().index_for(topic.id))
         self.toc.set_current(topic.id)
 
@@ -291,7 +331,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QUrl)
     def _on_link_hovered(self, url: QUrl) -> None:
-        self.statusBar().showMessage(self.article.describe_link(url))
+        self.status.show_message(lambda: self.article.describe_link(url))
 
     @Slot(str, str, list, str)
     def show_search_result(self, topic_id: str, section_id: str, terms: list[str], anchor: str = "") -> None:
@@ -302,8 +342,7 @@ class MainWindow(QMainWindow):
         else:
             self.navigate(topic_id, section_anchor(section_id) if section_id else "")
         count = self.hits.mark([str(t) for t in terms])
-        hint = " Press F3 for the next, Shift+F3 for the previous." if count else ""
-        self.statusBar().showMessage(f"{count} matches marked in this topic.{hint}", STATUS_TIMEOUT_MS)
+        self.status.show_message(lambda: marked_text(count), STATUS_TIMEOUT_MS)
 
     @Slot(str, str)
     def show_sentence(self, topic_id: str, sentence_key: str) -> None:
@@ -344,8 +383,9 @@ class MainWindow(QMainWindow):
         self.help.packs = packs
         self.article.set_pack_labels({topic_id: s.label for topic_id, s in packs.topic_sources.items()})
 
-    def set_index_status(self, message: str, *, busy: bool = False) -> None:
-        self.status.set_index_status(message, busy=busy)
+    def set_index_status(self, source: str, *, busy: bool = False) -> None:
+        """Show the index state: one of reader.ui.status_bar's INDEX_* (English, translated there)."""
+        self.status.set_index_status(source, busy=busy)
 
     def set_zoom(self, percent: int, *, persist: bool = True) -> None:
         self.article.set_zoom(percent)
@@ -369,14 +409,31 @@ class MainWindow(QMainWindow):
 
     def show_empty_pack(self, pack: Path | None, errors: Sequence[ContentError]) -> None:
         """No topic to show: say where the reader looked and how to add a pack, instead of a blank page."""
+        self._empty_pack = (pack, errors)
         self.article.show_placeholder(render_empty_pack_html(pack, errors))
-        self.set_index_status("No topics to search")
-        self.search_panel.set_unavailable("No topics to search", "This content pack has no topic to show.")
+        self.set_index_status(INDEX_NO_TOPICS)
+        self.search_panel.set_unavailable(
+            lambda: QCoreApplication.translate("MainWindow", "No topics to search"),
+            lambda: QCoreApplication.translate("MainWindow", "This content pack has no topic to show."),
+        )
+
+    def show_search_unavailable(self, reason: str) -> None:
+        """The search index could not be prepared: say so (with `reason`, e.g. an OSError's text,
+        which is not translated) in the status bar and the search panel; reading goes on."""
+        self.set_index_status(INDEX_FAILED)
+        self.search_panel.set_unavailable(
+            lambda: QCoreApplication.translate("MainWindow", "Search is not available"), lambda: reason
+        )
+        self.status.show_message(
+            lambda: QCoreApplication.translate("MainWindow", "Search is not available: {reason}").format(
+                reason=reason
+            )
+        )
 
     def show_content_errors(self, errors: Sequence[ContentError]) -> None:
         """List files that could not be loaded; the reader keeps going with the good ones."""
         self.problems.set_errors(errors)
-        self.status.set_problems(problems_summary(errors))
+        self.status.set_problems(lambda: problems_summary(errors))
 
     # --- printing (reader.ui.handout) -------------------------------------------------------------------
 
@@ -448,3 +505,22 @@ class MainWindow(QMainWindow):
     def interactive_widgets(self) -> list[QWidget]:
         """Every visible widget a user can focus or press (used by the accessibility tests)."""
         return interactive_widgets(self)
+
+
+def marked_text(count: int) -> str:
+    """What the status bar says when a search hit is opened: how many matches were marked."""
+    if count == 1:
+        return QCoreApplication.translate(
+            "MainWindow",
+            "%n match marked in this topic. Press F3 for the next, Shift+F3 for the previous.",
+            "",
+            count,
+        )
+    if count:
+        return QCoreApplication.translate(
+            "MainWindow",
+            "%n matches marked in this topic. Press F3 for the next, Shift+F3 for the previous.",
+            "",
+            count,
+        )
+    return QCoreApplication.translate("MainWindow", "No matches marked in this topic.")

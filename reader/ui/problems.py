@@ -1,11 +1,15 @@
 """The content-problems panel: topic files that could not be loaded, one `file:line: field:
-message` per row, and the status-bar button's summary of them."""
+message` per row, and the status-bar button's summary of them.
+
+The rows are the loader's own messages, the same `health-reader check` prints; they stay English
+like the rest of the command line (they are for whoever writes the pack). The panel's name, its
+tooltip and the summary follow the interface language."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QCoreApplication, QEvent, QStringListModel
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from reader.content.errors import ContentError
@@ -18,9 +22,21 @@ class ProblemsList(QListView):
         super().__init__(parent)
         self.setModel(QStringListModel(self))
         self.setObjectName("problems")
-        self.setAccessibleName("Content problems")
-        self.setToolTip("Topic files that could not be loaded, with the line and field at fault")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("ProblemsList", "Content problems"))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "ProblemsList", "Topic files that could not be loaded, with the line and field at fault"
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_errors(self, errors: Sequence[ContentError]) -> None:
         model = self.model()
@@ -32,10 +48,17 @@ class ProblemsList(QListView):
 
 
 def problems_summary(errors: Sequence[ContentError]) -> str:
-    """What the status-bar button says: files not loaded, else warnings ("" when nothing is wrong)."""
+    """What the status-bar button says: files not loaded, else warnings ("" when nothing is wrong).
+    English picks its source by the count (no English catalogue is loaded); a translation has
+    its own plural forms for both."""
     bad = len({e.path for e in errors if e.severity == "error"})
+    warnings = len(errors)  # a name, not len(): lupdate drops a message whose count is a call
+    if bad == 1:
+        return QCoreApplication.translate("ProblemsList", "%n file not loaded", "", bad)
     if bad:
-        return f"{bad} file{'s' if bad != 1 else ''} not loaded"
-    if errors:
-        return f"{len(errors)} content warning{'s' if len(errors) != 1 else ''}"
+        return QCoreApplication.translate("ProblemsList", "%n files not loaded", "", bad)
+    if warnings == 1:
+        return QCoreApplication.translate("ProblemsList", "%n content warning", "", warnings)
+    if warnings:
+        return QCoreApplication.translate("ProblemsList", "%n content warnings", "", warnings)
     return ""

@@ -1,25 +1,33 @@
-"""Small Qt helpers the window needs that Qt does not give: names for dock buttons, heights that
-follow the font, a dialog with a Close button."""
+"""Small Qt helpers the window needs that Qt does not give: texts that follow the interface
+language on widgets we do not subclass, heights that follow the font, a dialog with a Close button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QDockWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 
-def name_dock_buttons(*docks: QDockWidget) -> None:
-    """Qt's float and close buttons on dock title bars come without names or tooltips."""
-    for dock in docks:
-        title = dock.windowTitle().lower()
-        for button in dock.findChildren(QAbstractButton):
-            if "float" in button.objectName():
-                text = f"Detach the {title} panel"
-            elif "close" in button.objectName():
-                text = f"Close the {title} panel"
-            else:
-                continue
-            button.setAccessibleName(text)
-            button.setToolTip(text)
+class _LanguageWatch(QObject):
+    """Calls a function whenever the watched widget gets QEvent.LanguageChange."""
+
+    def __init__(self, widget: QWidget, apply: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._apply = apply
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._apply()
+        return False
+
+
+def retranslated(widget: QWidget, apply: Callable[[], None]) -> None:
+    """Set a Qt widget's fixed texts with `apply` now and again at every language change (for
+    widgets we do not subclass, so have no `changeEvent` of ours: a progress dialog, a button)."""
+    apply()
+    _LanguageWatch(widget, apply)
 
 
 def grow_with_font(control: QWidget, line_height: int, factor: float = 1.9) -> None:
@@ -40,10 +48,12 @@ def lay_out_closable(dialog: QDialog, content: QWidget, size: tuple[int, int]) -
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
-    close.setAccessibleName(QCoreApplication.translate("Dialogs", "Close"))
-    close.setToolTip(
-        QCoreApplication.translate("Dialogs", "Close {title} (Esc)").format(title=dialog.windowTitle())
-    )
+
+    def name_close() -> None:
+        close.setAccessibleName(QCoreApplication.translate("Dialogs", "Close"))
+        close.setToolTip(QCoreApplication.translate("Dialogs", "Close this window (Esc)"))
+
+    retranslated(close, name_close)
     layout = QVBoxLayout(dialog)
     layout.addWidget(content)
     layout.addWidget(buttons)

@@ -1,7 +1,8 @@
 """The search panel: a search-as-you-type field, completions, "did you mean" and the results list.
 
 Queries run off the GUI thread through `SearchRunner`, after a pause in typing that adapts to
-what a search costs (`search_pace`); the panel shows only the newest answer.
+what a search costs (`search_pace`); the panel shows only the newest answer. What it says is in
+`search_texts`, kept as functions so a language change says it again, translated.
 """
 
 from __future__ import annotations
@@ -9,11 +10,19 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, QStringListModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QPalette
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
-    QLineEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,54 +30,29 @@ from PySide6.QtWidgets import (
 
 from reader.ui.plaintext import plain_label
 from reader.ui.render import reference_anchor
+from reader.ui.search_field import SearchField
 from reader.ui.search_pace import SearchPace
 from reader.ui.search_results import DidYouMean, SearchResultsModel, SearchResultsView
+from reader.ui.search_texts import (
+    EMPTY,
+    FAILED,
+    FAILED_BODY,
+    NO_RESULTS_TIPS,
+    PLACEHOLDER,
+    PREPARING,
+    PREPARING_BODY,
+    Text,
+    fixed,
+    no_results_text,
+    say,
+    status_text,
+)
 from reader.ui.search_worker import SearchBackend, SearchResultLike, SearchRunner
 
 log = logging.getLogger(__name__)
 
-PLACEHOLDER = "Search topics"
-PREPARING = "Preparing the search index…"
-PREPARING_BODY = "You can type now: results appear as soon as it is ready."
-NO_RESULTS_TIPS = "Try:\n• checking the spelling\n• fewer words\n• a more general word"
 MIN_SUGGEST_CHARS = 2
-
-
-def results_count_text(result: SearchResultLike) -> str:
-    """'1 result', '3 results', or 'Showing 20 of 57 results' when the list is cut short."""
-    shown = len(result.hits)
-    total = max(result.total, shown)
-    if total > shown:
-        return f"Showing {shown} of {total} results"
-    return f"{total} result" if total == 1 else f"{total} results"
-
-
-class SearchField(QLineEdit):
-    """The query field: Down goes to the results, Escape empties it (unless a popup is open)."""
-
-    downPressed = Signal()  # noqa: N815
-    escapePressed = Signal()  # noqa: N815
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        """At least 32 px and 1.9 lines high: Qt's default (about 22 px) is below a 24 px target."""
-        hint = super().sizeHint()
-        return QSize(hint.width(), max(hint.height(), 32, round(self.fontMetrics().height() * 1.9)))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        completer = self.completer()
-        popup = completer.popup() if completer is not None else None
-        popup_open = popup is not None and popup.isVisible()
-        if not popup_open and event.key() == Qt.Key.Key_Down:
-            self.downPressed.emit()
-        elif not popup_open and event.key() == Qt.Key.Key_Escape and self.text():
-            self.escapePressed.emit()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
+NOTHING: Text = str  # no title, no status line
 
 
 class SearchPanel(QWidget):
@@ -91,12 +75,15 @@ class SearchPanel(QWidget):
         self._sent_query = ""  # last query handed to the runner
         self._shown_query = ""  # query whose answer is on screen
         self._open_first = False  # Enter was pressed before the answer for the current text arrived
-        self._no_service = (PREPARING, PREPARING_BODY)  # what the panel says while it has no service
+        self._no_service = (fixed(PREPARING), fixed(PREPARING_BODY))  # said while it has no service
+        self._message: tuple[Text, Text] = (NOTHING, NOTHING)  # the title and body on screen
+        self._status: tuple[Text, bool] = (NOTHING, False)  # the status line, emphasised or not
         self.results_model = SearchResultsModel(self)
         self._completions = QStringListModel(self)
         self._build()
         self._connect()
         self.set_service(None)
+        self.retranslate()
 
     # --- public API -------------------------------------------------------------------------------
 
@@ -107,18 +94,19 @@ class SearchPanel(QWidget):
 
     def set_service(self, service: SearchBackend | None) -> None:
         """Use `service` for searching; None means the index is being prepared (typing still works)."""
-        self._no_service = (PREPARING, PREPARING_BODY)
+        self._no_service = (fixed(PREPARING), fixed(PREPARING_BODY))
         self._use_service(service)
 
-    def set_unavailable(self, title: str, body: str) -> None:
-        """No search will come (no topics, or the index failed): say so instead of "preparing"."""
+    def set_unavailable(self, title: Text, body: Text) -> None:
+        """No search will come (no topics, or the index failed): say so instead of "preparing".
+        `title` and `body` make the texts in the interface language (again at a language change)."""
         self._no_service = (title, body)
         self._use_service(None)
 
     def _use_service(self, service: SearchBackend | None) -> None:
         self._runner.set_service(service)
         self._apply_palettes()
-        self.field.setAccessibleDescription(self._no_service[0] if service is None else "")
+        self.field.setAccessibleDescription(self._no_service[0]() if service is None else "")
         if service is None:  # answers from an index being replaced are not offered
             self._shown_query = self._sent_query = ""
             self.results_model.clear()
@@ -155,29 +143,16 @@ class SearchPanel(QWidget):
 
     def _build(self) -> None:
         self.field = SearchField(self)
-        self.field.setPlaceholderText(PLACEHOLDER)
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search topics")
-        self.field.setToolTip(
-            "Search every topic (Ctrl+F). Results appear as you type; Enter opens the first."
-        )
-        clear_action = self.field.findChild(QAction, "_q_qlineeditclearaction")
-        if clear_action is not None:
-            clear_action.setToolTip("Clear the search")
-            clear_action.setText("Clear the search")
         self._completer = QCompleter(self._completions, self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        popup = self._completer.popup()
-        if popup is not None:
-            popup.setAccessibleName("Search suggestions")
         self.field.setCompleter(self._completer)
 
         self.suggestion_row = DidYouMean(self)
         self.suggestion_label, self.suggestion_button = self.suggestion_row.label, self.suggestion_row.button
 
         self.status_label = plain_label("", self)
-        self.status_label.setAccessibleName("Search status")
         self.status_label.setWordWrap(True)
         self._build_pages()
 
@@ -193,8 +168,6 @@ class SearchPanel(QWidget):
     def _build_pages(self) -> None:
         self.results_view = SearchResultsView(self)
         self.results_view.setModel(self.results_model)
-        self.results_view.setAccessibleName("Search results")
-        self.results_view.setToolTip("Enter, click or tap opens a result")
         self.message_title = plain_label("", self)
         title_font = QFont()
         title_font.setBold(True)
@@ -238,7 +211,39 @@ class SearchPanel(QWidget):
                     field.setColor(group, role, base.color(QPalette.ColorGroup.Disabled, role))
         self.field.setPalette(field)
 
+    def retranslate(self) -> None:
+        """Every fixed text, and the messages on screen made again, in the interface language."""
+        self.field.setPlaceholderText(say(PLACEHOLDER))
+        self.field.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search topics"))
+        self.field.setToolTip(
+            QCoreApplication.translate(
+                "SearchPanel",
+                "Search every topic (Ctrl+F). Results appear as you type; Enter opens the first.",
+            )
+        )
+        clear_action = self.field.findChild(QAction, "_q_qlineeditclearaction")
+        if clear_action is not None:
+            clear_action.setToolTip(QCoreApplication.translate("SearchPanel", "Clear the search"))
+            clear_action.setText(QCoreApplication.translate("SearchPanel", "Clear the search"))
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search suggestions"))
+        self.status_label.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search status"))
+        self.results_view.setAccessibleName(QCoreApplication.translate("SearchPanel", "Search results"))
+        self.results_view.setToolTip(
+            QCoreApplication.translate("SearchPanel", "Enter, click or tap opens a result")
+        )
+        if self._runner.service is None:
+            self.field.setAccessibleDescription(self._no_service[0]())
+        title, body = self._message
+        self.message_title.setText(title())
+        self.message_body.setText(body())
+        if self.status_label.isVisibleTo(self):
+            self.status_label.setText(self._status[0]())
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palettes()
@@ -331,7 +336,7 @@ class SearchPanel(QWidget):
         if result is None:
             self.results_model.clear()
             self._show_suggestion(None)
-            self._show_message("Search is not available right now.", "Browse the topics instead.")
+            self._show_message(fixed(FAILED), fixed(FAILED_BODY))
             return
         self.results_model.set_hits(result.hits)
         suggestion = result.suggestion
@@ -341,39 +346,39 @@ class SearchPanel(QWidget):
         if result.hits:
             self._show_results(result)
         else:
-            self._show_message("", NO_RESULTS_TIPS)
-            self._set_status(f"No results for “{query}”", emphasised=True)
+            self._show_message(NOTHING, fixed(NO_RESULTS_TIPS))
+            self._set_status(lambda: no_results_text(query), emphasised=True)
         if self._open_first:
             self._open_first = False
             if result.hits:
                 self._activate_row(0)
 
     def _show_results(self, result: SearchResultLike) -> None:
-        count = results_count_text(result)
-        if result.corrected and result.suggestion:
-            count = f"No results for “{result.query}”; showing {count} for “{result.suggestion}”"
-        self._set_status(count, emphasised=False)
+        self._set_status(lambda: status_text(result), emphasised=False)
         self._pages.setCurrentWidget(self.results_view)
         self.results_view.scrollToTop()
 
-    def _set_status(self, text: str, emphasised: bool) -> None:
+    def _set_status(self, text: Text, emphasised: bool) -> None:
+        self._status = (text, emphasised)
         font = QFont()  # only the weight is set: size and family keep following the panel (zoom)
         font.setBold(emphasised)
         self.status_label.setFont(font)
-        self.status_label.setText(text)
+        self.status_label.setText(text())
         self.status_label.show()
 
-    def _show_message(self, title: str, body: str) -> None:
+    def _show_message(self, title: Text, body: Text) -> None:
+        self._message = (title, body)
+        self._status = (NOTHING, False)
         self.status_label.clear()
         self.status_label.hide()
-        self.message_title.setText(title)
-        self.message_title.setVisible(bool(title))
-        self.message_body.setText(body)
-        self.message_body.setVisible(bool(body))
+        self.message_title.setText(title())
+        self.message_title.setVisible(bool(self.message_title.text()))
+        self.message_body.setText(body())
+        self.message_body.setVisible(bool(self.message_body.text()))
         self._pages.setCurrentWidget(self._message_page)
 
     def _show_empty(self) -> None:
-        self._show_message("", "Type a word or two to search every topic.")
+        self._show_message(NOTHING, fixed(EMPTY))
 
     def _show_suggestion(self, suggestion: str | None) -> None:
         self.suggestion_row.set_suggestion(suggestion)

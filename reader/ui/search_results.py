@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -319,19 +320,14 @@ class DidYouMean(QWidget):
 
     chosen = Signal(str)  # the suggestion the user picked
 
-    NAME = "Did you mean"
-    TIP = "Search for the suggested spelling instead"
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._suggestion = ""
-        self.label = plain_label("Did you mean:", self)
+        self.label = plain_label("", self)
         self.button = LinkButton(self)
         self.button.setFlat(True)
         self.button.setAutoDefault(False)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.setAccessibleName(self.NAME)
-        self.button.setToolTip(self.TIP)
         link_font = QFont()  # only underline: the size keeps following the panel
         link_font.setUnderline(True)
         self.button.setFont(link_font)
@@ -343,18 +339,33 @@ class DidYouMean(QWidget):
         row.addStretch(1)
         self.button.clicked.connect(self._on_clicked)
         self._apply_link_colour()
+        self.retranslate()
         self.hide()
 
     def set_suggestion(self, suggestion: str | None) -> None:
         """Show `suggestion`, or hide the row for None (forgetting the last one everywhere)."""
         self._suggestion = suggestion or ""
         self.button.setText(literal_button_text(self._suggestion))
-        self.button.setAccessibleName(f"{self.NAME} {suggestion}" if suggestion else self.NAME)
-        tip = literal_tooltip(f"Search for “{suggestion}” instead") if suggestion else self.TIP
-        self.button.setToolTip(tip)
+        self.retranslate()
         self.setVisible(bool(suggestion))
 
+    def retranslate(self) -> None:
+        """The label, and the button's name and tooltip for the suggestion shown, translated."""
+        self.label.setText(QCoreApplication.translate("DidYouMean", "Did you mean:"))
+        if self._suggestion:
+            name = QCoreApplication.translate("DidYouMean", "Did you mean {suggestion}")
+            tip = QCoreApplication.translate("DidYouMean", "Search for “{suggestion}” instead")
+            self.button.setAccessibleName(name.format(suggestion=self._suggestion))
+            self.button.setToolTip(literal_tooltip(tip.format(suggestion=self._suggestion)))
+        else:
+            self.button.setAccessibleName(QCoreApplication.translate("DidYouMean", "Did you mean"))
+            self.button.setToolTip(
+                QCoreApplication.translate("DidYouMean", "Search for the suggested spelling instead")
+            )
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_link_colour()

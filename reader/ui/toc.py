@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -104,7 +106,12 @@ class TocModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return literal_tooltip(f"Read “{title}”" if section_id else f"Open the topic “{title}”")
+            tip = (
+                QCoreApplication.translate("TocModel", "Read “{title}”")
+                if section_id
+                else QCoreApplication.translate("TocModel", "Open the topic “{title}”")
+            )
+            return literal_tooltip(tip.format(title=title))
         if role == TOPIC_ID_ROLE:
             return topic_id
         if role == SECTION_ID_ROLE:
@@ -166,11 +173,27 @@ class TocView(QTreeView):
         self.setUniformRowHeights(True)  # lets the view skip measuring 10,000 rows
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAccessibleName("Table of contents")
-        self.setAccessibleDescription("Topics and their sections. Press Enter to read the selected one.")
-        self.setToolTip("Table of contents: click a section, or press Enter, to read it")
         self.clicked.connect(self._open)
         self.activated.connect(self._open)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("TocView", "Table of contents"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "TocView", "Topics and their sections. Press Enter to read the selected one."
+            )
+        )
+        self.setToolTip(
+            QCoreApplication.translate(
+                "TocView", "Table of contents: click a section, or press Enter, to read it"
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def toc_model(self) -> TocModel:
         model = self.model()
