@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QWidget
 
 from reader import __version__
-from reader.ui.dates import english_one, format_long_date
+from reader.ui.dates import format_long_date
 from reader.ui.pack_text import pack_line, unverified_label
 from reader.ui.qthelpers import lay_out_closable
 
@@ -209,11 +209,10 @@ def _pack_where(pack: PackFacts) -> str:
     count = pack.topic_files
     if pack.newest is None:
         text = QCoreApplication.translate("AboutDialog", "{folder} (%n topic files)", "", count)
-        return english_one(text, count, "{folder} (%n topic file)").format(folder=pack.path)
+        return text.format(folder=pack.path)
     text = QCoreApplication.translate(
         "AboutDialog", "{folder} (%n topic files, newest dated {date})", "", count
     )
-    text = english_one(text, count, "{folder} (%n topic file, newest dated {date})")
     return text.format(folder=pack.path, date=format_long_date(pack.newest))
 
 

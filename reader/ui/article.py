@@ -205,7 +205,10 @@ class ArticleView(QTextBrowser):
         self._anchors = document_anchors(self.document())
         self._forget_layout()
         if self._marks.terms:
+            current = self._marks.index  # the hit being read stays current (a language change)
             self._marks.find(self.document())
+            if current < len(self._marks.spans):
+                self._marks.index = current
         if self._target_anchor:
             self._target = self._anchor_range(self._target_anchor)
         self._apply_selections()

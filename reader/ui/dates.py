@@ -46,26 +46,3 @@ def format_year(year: int) -> str:
 def format_number(value: int) -> str:
     """A count with the interface language's digit grouping ("1,234" / "1234" / "12.345")."""
     return QLocale().toString(value)
-
-
-def english_one(translated: str, count: int, singular: str) -> str:
-    """A plural message for one, in English: `singular` (with %n) when `count` is 1 and the
-    interface speaks its source English, else `translated` unchanged.
-
-    Call it on `QCoreApplication.translate(context, "... %n things ...", "", count)`: the
-    interface's English is the source text and has no catalogue, so Qt alone would say
-    "1 things". Translators see only the marked message (a plural: every form of their language).
-    """
-    if count != 1 or not _speaking_source_english():
-        return translated
-    return singular.replace("%n", str(count))
-
-
-def _speaking_source_english() -> bool:
-    """No catalogue translates the interface: the language is English and nothing (not even a
-    test's pseudo-language) changes a message that every catalogue translates."""
-    from reader.i18n import FALLBACK_LANGUAGE
-    from reader.i18n.switcher import language_controller
-
-    probe = "d MMMM yyyy"
-    return language_controller().current == FALLBACK_LANGUAGE and long_date_format() == probe

@@ -17,14 +17,6 @@ def _why(pack: Path | None, errors: Sequence[ContentError]) -> str:
     bad_files = len({e.path for e in errors if e.severity == "error"})
     if pack is not None and not pack.exists():
         return QCoreApplication.translate("EmptyPack", "This folder does not exist.")
-    if bad_files == 1:
-        return QCoreApplication.translate(
-            "EmptyPack",
-            "%n topic file could not be loaded: the Problems panel (the button in the status bar) "
-            "names each problem with its file and line.",
-            "",
-            bad_files,
-        )
     if bad_files:
         return QCoreApplication.translate(
             "EmptyPack",

@@ -12,11 +12,9 @@ from reader.ui.article import ArticleView
 
 def hit_position_text(current: int, count: int) -> str:
     """ "Hit 2 of 5" (current is 0-based, -1 before the first move), "5 hits", or "", in the
-    interface language (English picks its plural source by the count: no English catalogue)."""
+    interface language."""
     if count <= 0:
         return ""
-    if current < 0 and count == 1:
-        return QCoreApplication.translate("HitNavigator", "%n hit", "", count)
     if current < 0:
         return QCoreApplication.translate("HitNavigator", "%n hits", "", count)
     return QCoreApplication.translate("HitNavigator", "Hit {current} of {count}").format(

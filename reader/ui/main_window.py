@@ -509,13 +509,6 @@ class MainWindow(QMainWindow):
 
 def marked_text(count: int) -> str:
     """What the status bar says when a search hit is opened: how many matches were marked."""
-    if count == 1:
-        return QCoreApplication.translate(
-            "MainWindow",
-            "%n match marked in this topic. Press F3 for the next, Shift+F3 for the previous.",
-            "",
-            count,
-        )
     if count:
         return QCoreApplication.translate(
             "MainWindow",

@@ -49,16 +49,11 @@ class ProblemsList(QListView):
 
 def problems_summary(errors: Sequence[ContentError]) -> str:
     """What the status-bar button says: files not loaded, else warnings ("" when nothing is wrong).
-    English picks its source by the count (no English catalogue is loaded); a translation has
-    its own plural forms for both."""
+    Plurals come from the catalogue, English's included."""
     bad = len({e.path for e in errors if e.severity == "error"})
     warnings = len(errors)  # a name, not len(): lupdate drops a message whose count is a call
-    if bad == 1:
-        return QCoreApplication.translate("ProblemsList", "%n file not loaded", "", bad)
     if bad:
         return QCoreApplication.translate("ProblemsList", "%n files not loaded", "", bad)
-    if warnings == 1:
-        return QCoreApplication.translate("ProblemsList", "%n content warning", "", warnings)
     if warnings:
         return QCoreApplication.translate("ProblemsList", "%n content warnings", "", warnings)
     return ""

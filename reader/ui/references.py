@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from reader.content import citation
 from reader.content.model import Reference, Section, Sentence, Topic
-from reader.ui.dates import english_one
 from reader.ui.export_folder import ExportFolder
 from reader.ui.plaintext import plain_label
 from reader.ui.qthelpers import grow_with_font
@@ -327,8 +326,7 @@ class ReferencesView(QWidget):
             text = QCoreApplication.translate(
                 "ReferencesView", "Copied all %n references to the clipboard in {style} style.", "", count
             )
-            one = "Copied the one reference to the clipboard in {style} style."
-            return english_one(text, count, one).format(style=style_label(style))
+            return text.format(style=style_label(style))
 
         self._say(message)
 
@@ -355,7 +353,7 @@ class ReferencesView(QWidget):
 
         def saved() -> str:
             text = QCoreApplication.translate("ReferencesView", "Saved %n references to {file}.", "", count)
-            return english_one(text, count, "Saved %n reference to {file}.").format(file=path)
+            return text.format(file=path)
 
         self._say(saved)
         return True

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from reader.content import citation
 from reader.content.model import Block, BulletList, Credits, Section, Sentence, Topic
 from reader.packs.labels import PackLabel
-from reader.ui.dates import english_one, format_long_date, format_year
+from reader.ui.dates import format_long_date, format_year
 from reader.ui.pack_text import pack_credits_html, pack_review_notice
 from reader.ui.theme import ThemeColors
 
@@ -71,11 +71,7 @@ def evidence_notice(last_revised: dt.date, today: dt.date, max_age_years: int) -
         "",
         age,
     )
-    one = (
-        "This information was last revised on {date}, more than a year ago. Medical knowledge may "
-        "have changed since then. Please check with your doctor or another up-to-date source."
-    )
-    return english_one(text, age, one).format(date=date)
+    return text.format(date=date)
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -202,11 +198,7 @@ def later_studies_sentence(count: int) -> str:
         "",
         count,
     )
-    one = (
-        "For clinicians: %n later study is listed under \u201cPublished since\u201d, apart from the "
-        "original text."
-    )
-    return english_one(text, count, one)
+    return text
 
 
 def _later_studies_pointer(count: int, for_print: bool) -> str:

@@ -45,8 +45,6 @@ def results_count_text(result: SearchResultLike) -> str:
         return QCoreApplication.translate("SearchPanel", "Showing {shown} of %n results", "", total).format(
             shown=shown
         )
-    if total == 1:
-        return QCoreApplication.translate("SearchPanel", "%n result", "", total)
     return QCoreApplication.translate("SearchPanel", "%n results", "", total)
 
 

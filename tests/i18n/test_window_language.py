@@ -239,7 +239,7 @@ def test_plurals_go_through_percent_n(qtbot, window: MainWindow) -> None:
         app.removeTranslator(recorder.translator)
         QCoreApplication.processEvents()
     assert ("HitNavigator", "%n hits", count) in recorder.calls
-    assert ("ProblemsList", "%n file not loaded", 1) in recorder.calls
+    assert ("ProblemsList", "%n files not loaded", 1) in recorder.calls
     assert not any(source[0].isdigit() for _, source, _ in recorder.calls)  # no count glued in
 
 
