@@ -35,10 +35,9 @@ from reader.ui.article import ArticleView
 from reader.ui.comparison import ComparisonView
 from reader.ui.empty_pack import render_empty_pack_html
 from reader.ui.export_folder import ExportFolder
-from reader.ui.handout import HandoutCommands
+from reader.ui.handout_commands import HandoutCommands
 from reader.ui.hit_navigation import HitNavigator
 from reader.ui.language_menu import LanguageMenu
-from reader.ui.pack_install import ask_install_pack
 from reader.ui.plaintext import literal_window_title
 from reader.ui.problems import ProblemsList, problems_summary
 from reader.ui.references import ReferencesView
@@ -361,6 +360,8 @@ class MainWindow(QMainWindow):
         self.search_panel.set_service(service)
 
     def _install_pack(self) -> None:
+        from reader.ui.pack_install import ask_install_pack  # loaded when a pack is first installed
+
         if ask_install_pack(self, self.packs):
             self.packsChanged.emit()
 
