@@ -137,6 +137,13 @@ class ReaderSession(QObject):
         else:
             self.window.set_search_service(None)
 
+    @Slot()
+    def after_first_paint(self) -> None:
+        """What waits for the topic to be on screen: the search index (in a worker), then the
+        window's comparison, references and search panel (reader.ui.deferred_views)."""
+        self.start_index()
+        self.window.finish_building()
+
     def start_index(self) -> None:
         """Prepare search in the background (once); the panel says "preparing" meanwhile."""
         if self._index_started or not self._job.topics:
@@ -152,7 +159,7 @@ class ReaderSession(QObject):
             return
         result, packs = self.reload_packs()
         self.window.set_search_service(None)  # requests not yet started are dropped
-        self.window.search_panel.runner.wait()
+        self.window.wait_for_searches()
         self.builder.wait()
         old, self.builder.service = self.builder.service, None
         if old is not None:
@@ -188,7 +195,7 @@ class ReaderSession(QObject):
             if not self.builder.wait(build_wait_ms):
                 return False
         self.window.set_search_service(None)  # requests not yet started are dropped
-        self.window.search_panel.runner.wait()
+        self.window.wait_for_searches()
         if self.builder.service is not None:
             self.builder.service.close()
         return True
@@ -318,7 +325,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     if getattr(args, "exit_after_paint", False):
         session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
     else:
-        session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, session.start_index))
+        session.window.article.firstPainted.connect(lambda: QTimer.singleShot(0, session.after_first_paint))
     if kiosk is not None:
         from reader.kiosk.mode import apply_kiosk
 

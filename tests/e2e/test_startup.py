@@ -62,6 +62,23 @@ def test_start_up_does_not_import_the_search_engine_or_speech(tmp_path: Path) ->
     assert _modules_loaded_by_a_start(tmp_path, ("whoosh", "reader.search", *SPEECH)) == []
 
 
+# Built or opened after the first paint (reader.ui.deferred_views), or when first used.
+AFTER_THE_PAINT = (
+    "reader.ui.comparison",
+    "reader.ui.references",
+    "reader.ui.search_panel",
+    "reader.ui.handout",
+    "reader.ui.about",
+    "reader.ui.shortcuts_dialog",
+    "reader.ui.pack_install",
+    "reader.packs.archive",
+)
+
+
+def test_start_up_builds_only_what_the_first_paint_shows(tmp_path: Path) -> None:
+    assert _modules_loaded_by_a_start(tmp_path, AFTER_THE_PAINT) == []
+
+
 # What only parsing a topic file needs: a warm start takes every topic from the content cache.
 PARSING_ONLY = ("jsonschema", "fastjsonschema", "yaml", "reader.content.build", "reader.content.schema")
 
