@@ -45,6 +45,7 @@ from reader.ui.status_bar import StatusWidgets
 from reader.ui.text_zoom import ReadingZoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
+from reader.ui.topic_language import attach_topic_language
 from reader.ui.window_fit import DockWidths, place_window
 from reader.ui.window_help import HelpCommands
 from reader.ui.window_parts import add_dock, interactive_widgets, make_pages
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         if self._topic_order:
             self.navigate(self._topic_order[0])
         name_dock_buttons(self.toc_dock, self.search_dock, self.problems_dock)
+        self.topic_language = attach_topic_language(self, self._topics)  # reader.ui.topic_language
         self.article.setFocus()  # keyboard and screen-reader users start in the text
 
     # --- construction -------------------------------------------------------------------------------
@@ -333,6 +335,7 @@ class MainWindow(QMainWindow):
         old = self.toc.model()
         self.toc.setModel(TocModel(self._topics, self))
         old.deleteLater()
+        self.topic_language.set_topics(self._topics)
         if current is not None and self._topics.get(current.id) is not None:
             self.navigate(current.id, record=False)
         elif self._topic_order:
