@@ -15,9 +15,7 @@ OPEN, CLOSE = "«", "»"
 class PseudoTranslator(QTranslator):
     """Translates every message to «source», with %n filled in as Qt does for plurals."""
 
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         del context, disambiguation
         text = source.replace("%n", str(n)) if n >= 0 else source
         return f"{OPEN}{text}{CLOSE}"
