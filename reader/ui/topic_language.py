@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.content.model import Topic
 from reader.content.store import TopicStore
@@ -60,6 +69,7 @@ class TopicLanguageBar(QFrame):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
         self._layout.addWidget(self.notice, 1)
+        self._layout.addStretch()  # offers keep their size at the trailing end when there is no notice
         self.buttons: list[QPushButton] = []
         self._topic_language = ""
         self._interface = "en"
@@ -75,6 +85,7 @@ class TopicLanguageBar(QFrame):
         self.buttons = []
         for version in self._others:
             button = QPushButton(offer_text(version.language), self)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             button.setProperty("topicId", version.topic_id)
             button.setProperty("language", version.language)
             button.clicked.connect(lambda _=False, v=version.topic_id: self.versionRequested.emit(v))
