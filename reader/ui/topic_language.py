@@ -15,11 +15,10 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QSizePolicy,
@@ -31,6 +30,7 @@ from reader.content.model import Topic
 from reader.content.store import TopicStore
 from reader.content.translations import Translations, Version, base_language
 from reader.i18n.switcher import language_controller
+from reader.ui.plaintext import plain_label
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -63,8 +63,7 @@ class TopicLanguageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("topicLanguageBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.notice = QLabel(self)
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice = plain_label("", self)
         self.notice.setWordWrap(True)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
