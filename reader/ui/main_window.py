@@ -50,6 +50,7 @@ from reader.ui.status_bar import INDEX_FAILED, INDEX_NO_TOPICS, StatusWidgets
 from reader.ui.text_zoom import ReadingZoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
 from reader.ui.toc import TocModel, TocView
+from reader.ui.topic_language import attach_topic_language
 from reader.ui.window_fit import DockWidths, place_window
 from reader.ui.window_help import HelpCommands
 from reader.ui.window_parts import (
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._show_title()  # each part set its own texts when built; retranslate() is for a change
         if self._topic_order:
             self.navigate(self._topic_order[0])
+        self.topic_language = attach_topic_language(self, self._topics)  # reader.ui.topic_language
         self.article.setFocus()  # keyboard and screen-reader users start in the text
 
     # --- construction -------------------------------------------------------------------------------
@@ -372,6 +374,7 @@ class MainWindow(QMainWindow):
         old = self.toc.model()
         self.toc.setModel(TocModel(self._topics, self))
         old.deleteLater()
+        self.topic_language.set_topics(self._topics)
         if current is not None and self._topics.get(current.id) is not None:
             self.navigate(current.id, record=False)
         elif self._topic_order:
