@@ -1713,6 +1713,25 @@ Instalado ahora: versión {version}</translation>
         </message>
     </context>
     <context>
+        <name>TopicLanguageBar</name>
+        <message>
+            <source>Language of this topic</source>
+            <translation>Idioma de este tema</translation>
+        </message>
+        <message>
+            <source>Show this topic as its publisher wrote it in that language</source>
+            <translation>Muestra este tema tal como lo escribió su editor en ese idioma</translation>
+        </message>
+        <message>
+            <source>This topic is available in English only.</source>
+            <translation>Este tema solo está disponible en inglés.</translation>
+        </message>
+        <message>
+            <source>This topic is not available in your language.</source>
+            <translation>Este tema no está disponible en su idioma.</translation>
+        </message>
+    </context>
+    <context>
         <name>WindowParts</name>
         <message>
             <source>&amp;Article</source>
