@@ -1338,6 +1338,10 @@ Instalado ahora: versión {version}</translation>
     <context>
         <name>ReadAloud</name>
         <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Reanudar</translation>
+        </message>
+        <message>
             <source>Read aloud is off: {reason}</source>
             <translation>La lectura en voz alta está desactivada: {reason}</translation>
         </message>
