@@ -89,3 +89,11 @@ def test_the_offer_tooltip_follows_the_interface_language(window: MainWindow) ->
     with pseudo_language():
         assert is_pseudo(offer.toolTip()) and is_pseudo(offer.accessibleDescription())
         assert offer.text() == "Leer este tema en español"  # content of the offer, not interface text
+
+
+def test_home_opens_the_first_topic_in_the_interface_language(window: MainWindow) -> None:
+    assert language_controller().switch("es")
+    window.navigate("test-only-english")
+    window.go_home()
+    listed_first = window.toc.toc_model().index(0, 0).data(TOPIC_ID_ROLE)
+    assert _current(window) == listed_first == "test-bone-topic-es"
