@@ -91,9 +91,11 @@ def test_the_offer_tooltip_follows_the_interface_language(window: MainWindow) ->
         assert offer.text() == "Leer este tema en español"  # content of the offer, not interface text
 
 
-def test_home_opens_the_first_topic_in_the_interface_language(window: MainWindow) -> None:
-    assert language_controller().switch("es")
+@pytest.mark.parametrize(("language", "first"), [("en", "test-bone-topic"), ("es", "test-bone-topic-es")])
+def test_home_opens_the_first_topic_in_the_interface_language(window: MainWindow, language, first) -> None:
+    """The pack's first file is the Spanish version: Home must not open it in English."""
+    assert language_controller().switch(language)
     window.navigate("test-only-english")
     window.go_home()
     listed_first = window.toc.toc_model().index(0, 0).data(TOPIC_ID_ROLE)
-    assert _current(window) == listed_first == "test-bone-topic-es"
+    assert _current(window) == listed_first == first
