@@ -5,7 +5,8 @@
 #   extract it to a temporary folder, `install.sh --user` under a fresh HOME, then, with no
 #   network (a new network namespace), no virtual environment and no Python packages of the
 #   system on any path, from an unrelated folder:
-#     health-reader --exit-after-paint   paints the bundled topic, exits 0
+#     health-reader --exit-after-paint   paints the bundled topic, exits 0 (and in Spanish, with
+#       the reader's and Qt's catalogues)
 #     health-reader search kyphoplsty --json   suggests "kyphoplasty"
 #     health-reader pack keygen/build/verify/install   a signed pack works (cryptography is in)
 #     health-reader search long --json   suggests nothing (the English
@@ -70,6 +71,10 @@ echo "$version"
 grep -qx "content pack: $prefix/_internal/reader/_data/content (1 topic file)" <<<"$version" ||
   fail "--version does not name the installed content pack"
 painted=$(run --exit-after-paint -v 2>&1) || { echo "$painted" >&2; fail "--exit-after-paint did not exit 0"; }
+# The interface in Spanish: the reader's catalogue and Qt's own (standard buttons) are both inside.
+spanish=$(run --exit-after-paint -v --language es 2>&1) || { echo "$spanish" >&2; fail "--language es did not exit 0"; }
+grep -q "interface language es (catalogues: qtbase_es.qm, health_reader_es.qm)" <<<"$spanish" ||
+  { echo "$spanish" >&2; fail "the Spanish catalogues are not both in the bundle"; }
 grep -q "1 topic(s) from the content pack $prefix/" <<<"$painted" || { echo "$painted" >&2; fail "topic not loaded"; }
 if grep -q "Traceback" <<<"$painted"; then echo "$painted" >&2; fail "a traceback at start"; fi
 found=$(run search kyphoplsty --json) || fail "search exited non-zero"

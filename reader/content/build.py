@@ -68,6 +68,8 @@ def build_topic(path: Path, parsed: ParsedYaml, sha256: str = "") -> tuple[Topic
     related = tuple(data.get("related", []))
     if data["id"] in related:
         check.error(("related",), "a topic cannot be related to itself")
+    if data.get("translation_of") == data["id"]:
+        check.error(("translation_of",), "a topic cannot be a translation of itself")
     notes = _notes(data.get("editorial_notes", []), check)
     if credits is not None:
         _check_later(later, credits.last_revised, check)
@@ -88,6 +90,7 @@ def build_topic(path: Path, parsed: ParsedYaml, sha256: str = "") -> tuple[Topic
         published_since=later,
         source_path=str(path),
         source_sha256=sha256,
+        translation_of=data.get("translation_of", ""),
     )
     return topic, []
 

@@ -37,7 +37,9 @@ from reader.locking import InterProcessLock
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 4  # 3: later studies (published_since); 4: section titles in a headings file
+# 3: later studies (published_since); 4: section titles in a headings file; 5: topics' language
+# and translation_of, in the topic and in the index rows (issue 16)
+CACHE_FORMAT = 5
 INDEX_NAME = "index.json"
 LOCK_NAME = ".write.lock"
 WRITE_LOCK_TIMEOUT_S = 30.0  # a writer holds it for one pack's write: well under a second per 1,000 topics
@@ -267,18 +269,30 @@ class PackCache:
 def _row(record: TopicRecord, offset: int, length: int, crc: int) -> list[Any]:
     errors = [[str(e.path), e.line, e.field, e.message, e.severity] for e in record.errors]
     fields = (record.path, record.mtime_ns, record.size, record.topic_id, record.title, record.sha256)
-    return [*fields, list(record.related), errors, offset, length, crc]
+    return [
+        *fields,
+        list(record.related),
+        errors,
+        offset,
+        length,
+        crc,
+        record.language,
+        record.translation_of,
+    ]
 
 
 def _record(row: Any, data: DataFile | None) -> tuple[str, TopicRecord]:
     """A cached row as a TopicRecord whose blob reads its topic from `data`; checked field by field."""
-    path, mtime, size, topic_id, title, sha256, related, errors, offset, length, crc = row
+    path, mtime, size, topic_id, title, sha256, related, errors, offset, length, crc, language, original = row
     ints = (mtime, size, offset, length, crc)
     if not (type(path) is str and type(title) is str and type(sha256) is str and type(related) is list):
+        raise CacheFormatError(f"record for {path!r} malformed")
+    if not (type(language) is str and type(original) is str):
         raise CacheFormatError(f"record for {path!r} malformed")
     if not all(type(n) is int and n >= 0 for n in ints) or not all(type(r) is str for r in related):
         raise CacheFormatError(f"record for {path!r} malformed")
     record = TopicRecord(path, mtime, size, None, title, sha256, tuple(related), _errors(errors))
+    record.language, record.translation_of = language, original
     if topic_id is not None:
         if type(topic_id) is not str or data is None:
             raise CacheFormatError(f"record for {path!r} malformed")

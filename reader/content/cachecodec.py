@@ -53,6 +53,7 @@ def encode_topic(topic: Topic) -> bytes:
         [[_reference(s.reference), s.design] for s in topic.published_since],
         topic.source_path,
         topic.source_sha256,
+        topic.translation_of,
     ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -144,8 +145,8 @@ def _list(value: Any, length: int | None = None) -> list[Any]:
 
 
 def _topic(data: Any) -> Topic:
-    tid, title, language, sections, credits, summary, keywords, related, *rest = _list(data, 14)
-    refs, comparison, notes, later, path, sha = rest
+    tid, title, language, sections, credits, summary, keywords, related, *rest = _list(data, 15)
+    refs, comparison, notes, later, path, sha, translation_of = rest
     return Topic(
         id=_text(tid),
         title=_text(title),
@@ -161,6 +162,7 @@ def _topic(data: Any) -> Topic:
         published_since=tuple(_later(s) for s in _list(later)),
         source_path=_text(path),
         source_sha256=_text(sha),
+        translation_of=_text(translation_of),
     )
 
 

@@ -17,6 +17,7 @@ from reader.content.cachecodec import CacheFormatError
 from reader.content.errors import ContentError
 from reader.content.model import Topic
 from reader.content.store import TopicRecord, TopicStore
+from reader.content.translations import check_translations
 from reader.filereading import FileTooLargeError, read_bytes_limited
 
 log = logging.getLogger(__name__)
@@ -132,6 +133,7 @@ def load_content(
         kept.append(record)
     kept.sort(key=lambda r: (r.title.casefold(), r.topic_id or ""))
     _check_related(kept, result)
+    result.errors.extend(check_translations(kept))
     result.topics = TopicStore(kept, reload=reload_from_file)
     for error in result.errors:
         log.warning("%s", error)

@@ -165,6 +165,8 @@ class Topic:
     published_since: tuple[LaterStudy, ...] = ()  # kept apart from the text and its references
     source_path: str = ""
     source_sha256: str = ""  # hash of the file's bytes: lets the index re-index only changed topics
+    # the id of the topic this one translates (same pack, another language); "" for an original
+    translation_of: str = ""
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -31,6 +31,8 @@ class TopicRecord:
     sha256: str = ""
     related: tuple[str, ...] = ()
     errors: tuple[ContentError, ...] = ()
+    language: str = ""  # the topic's language tag ("" when the file has errors)
+    translation_of: str = ""  # the id of the topic it translates (see Topic.translation_of)
     topic: Topic | None = field(default=None, repr=False, compare=False)  # built in this run
     blob: Callable[[], bytes] | None = field(default=None, repr=False, compare=False)  # cached
     # the section titles, read from the cache's headings file when first asked for
@@ -43,7 +45,16 @@ class TopicRecord:
         if topic is None:
             return cls(path, mtime_ns, size, None, errors=tuple(errors))
         fields = (topic.id, topic.title, topic.source_sha256, topic.related)
-        return cls(path, mtime_ns, size, *fields, errors=tuple(errors), topic=topic)
+        return cls(
+            path,
+            mtime_ns,
+            size,
+            *fields,
+            errors=tuple(errors),
+            language=topic.language,
+            translation_of=topic.translation_of,
+            topic=topic,
+        )
 
     def build(self) -> Topic:
         if self.topic is not None:
@@ -151,6 +162,14 @@ class TopicStore(Sequence[Topic]):
     def titles(self) -> list[str]:
         """Titles without building any topic."""
         return [r.title for r in self._records]
+
+    def subset(self, keep: Callable[[TopicRecord], bool]) -> TopicStore:
+        """A store of the records `keep` accepts, in order (topics built here are not shared)."""
+        return TopicStore([r for r in self._records if keep(r)], self._keep, self._reload)
+
+    def language_at(self, index: int) -> str:
+        """The language tag of the topic at `index`, without building it."""
+        return self._records[index].language
 
     def records(self) -> list[TopicRecord]:
         """The records in order (to combine the topics of several packs into one store)."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.content.model import Topic
 from reader.i18n import QT_TRANSLATE_NOOP
+from reader.i18n.switcher import language_controller
 from reader.kiosk.fonts import scaled_font
 from reader.kiosk.language import LanguageButton
 from reader.resources import resource_path
@@ -106,7 +107,8 @@ class KioskHome(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons: list[ChoiceButton] = []
         self._choices: list[tuple[ChoiceButton, Topic, str, str]] = []  # button, topic, kind, section id
-        self._has_topics = bool(topics)
+        self._has_topics = False
+        self._topics_now: Callable[[], Sequence[Topic]] | None = None
         body = QWidget()
         body.setObjectName("kioskHomeBody")
         layout = QVBoxLayout(body)
@@ -126,11 +128,38 @@ class KioskHome(QScrollArea):
         self.hint.setWordWrap(True)
         layout.addLayout(heading)
         layout.addWidget(self.hint)
-        for topic in topics:
-            layout.addWidget(self._topic_group(topic))
+        self._groups = QVBoxLayout()  # one group per topic, replaced by set_topics
+        self._groups.setContentsMargins(0, 0, 0, 0)
+        self._groups.setSpacing(20)
+        layout.addLayout(self._groups)
         layout.addStretch(1)
         self.setWidget(body)
         self.viewport().installEventFilter(self)
+        self.set_topics(topics)
+
+    def follow_language(self, topics: Callable[[], Sequence[Topic]]) -> None:
+        """List `topics()` again at each language change: a topic in two languages shows the
+        contents' version, which follows the interface language (the contents re-list first:
+        they connected when the window was built)."""
+        self._topics_now = topics
+        language_controller().changed.connect(self._on_language_changed)
+
+    @Slot(str)
+    def _on_language_changed(self, _code: str) -> None:
+        if self._topics_now is not None:
+            self.set_topics(self._topics_now())
+
+    def set_topics(self, topics: Sequence[Topic]) -> None:
+        """Show these topics (the contents' versions: they follow the interface language)."""
+        while self._groups.count():
+            item = self._groups.takeAt(0)
+            group = item.widget() if item is not None else None
+            if group is not None:
+                group.deleteLater()
+        self.buttons, self._choices = [], []
+        self._has_topics = bool(topics)
+        for topic in topics:
+            self._groups.addWidget(self._topic_group(topic))
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -105,6 +105,7 @@ class KioskSession(QObject):
         language_controller().switch(self.default_language)  # the kiosk file's language wins
         self._set_font()  # first: the kiosk widgets size their text from it
         self.home = KioskHome(topics_of(self.window))
+        self.home.follow_language(lambda: topics_of(self.window))
         self.stack = QStackedWidget()
         self.bar = KioskBar(self.window)
         self.speech = KioskSpeech(self.window, self.config)

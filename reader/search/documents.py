@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.search.analysis import STOP_WORDS, surface_words
+from reader.search.languages import ENGLISH, field_for, search_language, spanish_stop_words
 from reader.search.schema import (
+    LANGUAGE_FIELD,
     SECTION_FIELD,
-    TEXT_FIELD,
     TITLE_FIELD,
     TITLE_WEIGHT,
     TOPIC_FIELD,
@@ -38,16 +39,21 @@ class SectionDocument:
     section_id: str
     title: str
     body: str
+    language: str = ENGLISH  # the topic's search language (see `languages`)
 
     def fields(self) -> dict[str, str]:
-        """The keyword arguments for Whoosh's `add_document` (see `schema`)."""
-        return {
+        """The keyword arguments for Whoosh's `add_document` (see `schema`): the words go to the
+        field of the topic's language; only a document not in English stores its language."""
+        fields = {
             TOPIC_FIELD: self.topic_id,
             SECTION_FIELD: self.section_id,
-            TEXT_FIELD: "\n".join((*[self.title] * TITLE_WEIGHT, self.body)),
+            field_for(self.language): "\n".join((*[self.title] * TITLE_WEIGHT, self.body)),
             TITLE_FIELD: self.title,
             TOPIC_TITLE_FIELD: self.topic_title,
         }
+        if self.language != ENGLISH:
+            fields[LANGUAGE_FIELD] = self.language
+        return fields
 
 
 def reference_text(ref: Reference) -> str:
@@ -76,13 +82,17 @@ def reference_text(ref: Reference) -> str:
 
 def topic_documents(topic: Topic) -> list[SectionDocument]:
     """The documents of one topic: one per section, then the reference list."""
+    language = search_language(topic.language)
     docs = [
-        SectionDocument(topic.id, topic.title, section.id, section.title, section_body(section))
+        SectionDocument(topic.id, topic.title, section.id, section.title, section_body(section), language)
         for section in topic.sections
     ]
     if topic.references:
         body = "\n".join(reference_text(ref) for ref in topic.references)
-        docs.append(SectionDocument(topic.id, topic.title, REFERENCES_SECTION_ID, REFERENCES_TITLE, body))
+        references = SectionDocument(
+            topic.id, topic.title, REFERENCES_SECTION_ID, REFERENCES_TITLE, body, language
+        )
+        docs.append(references)
     return docs
 
 
@@ -95,7 +105,8 @@ def section_body(section: Section) -> str:
 def topic_words(docs: list[SectionDocument]) -> set[str]:
     """The distinct real words (unstemmed, stop words left out) that a topic's documents index."""
     text = "\n".join(f"{doc.title}\n{doc.body}" for doc in docs)
-    return set(surface_words(text)) - STOP_WORDS
+    spanish = any(doc.language != ENGLISH for doc in docs)
+    return set(surface_words(text)) - (spanish_stop_words() if spanish else STOP_WORDS)
 
 
 def topic_hash(topic: Topic) -> str:

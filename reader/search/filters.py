@@ -94,3 +94,14 @@ class CachedStemFilter(Filter):
         for token in tokens:
             token.text = stem_word(token.text)
             yield token
+
+
+class SpanishStemFilter(Filter):
+    """Spanish stemming through `languages.spanish_stem` and its cache (the `text_es` field)."""
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        from reader.search.languages import spanish_stem
+
+        for token in tokens:
+            token.text = spanish_stem(token.text)
+            yield token

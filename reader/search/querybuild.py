@@ -58,9 +58,31 @@ class Unit:
 
 @dataclass(frozen=True)
 class Plan:
+    """The units of a query in one language's field, and the same query planned in the other
+    languages of the index (`others`): a document matches the plan of its own language."""
+
     units: tuple[Unit, ...]
+    field: str = TEXT_FIELD
+    language: str = "en"
+    others: tuple[Plan, ...] = ()
+
+    @property
+    def searches(self) -> bool:
+        """Whether any language's plan has words to look for."""
+        return bool(self.units) or any(other.units for other in self.others)
+
+    def for_language(self, language: str) -> Plan:
+        """The plan of one language (this one when the index has no plan for it)."""
+        return next((p for p in self.others if p.language == language), self)
 
     def match_terms(self) -> MatchTerms:
+        """What to mark in a text: the stems of every language's plan."""
+        terms = self._own_terms()
+        for other in self.others:
+            terms = terms | other._own_terms()
+        return terms
+
+    def _own_terms(self) -> MatchTerms:
         single: set[str] = set()
         phrases: set[Stems] = set()
         for unit in self.units:
@@ -74,6 +96,10 @@ class Plan:
     def unit_terms(self) -> tuple[MatchTerms, ...]:
         """What each unit matches, one `MatchTerms` per unit (to tell which references match)."""
         return tuple(Plan((unit,)).match_terms() for unit in self.units)
+
+    def title_factor_in(self, language: str, title_stems: Set[str]) -> float:
+        """`title_factor` of the plan of a hit's language."""
+        return self.for_language(language).title_factor(title_stems)
 
     def title_factor(self, title_stems: Set[str]) -> float:
         """How much a section title raises a hit's score: by the share of the query found in it,
@@ -92,10 +118,16 @@ class Plan:
         return factor * EXACT_TITLE_BOOST if exact else factor
 
     def whoosh_query(self, mode: Literal["and", "or"]) -> Any:
-        """Documents whose `text` has every unit (or any, for "or")."""
+        """Documents whose field has every unit (or any, for "or"), in any language planned."""
         from whoosh import query
 
-        units = [_unit_query(unit) for unit in self.units]
+        queries = [plan._own_query(mode) for plan in (self, *self.others) if plan.units]
+        return queries[0] if len(queries) == 1 else query.Or(queries)
+
+    def _own_query(self, mode: Literal["and", "or"]) -> Any:
+        from whoosh import query
+
+        units = [_unit_query(unit, self.field) for unit in self.units]
         return units[0] if len(units) == 1 else query.And(units) if mode == "and" else query.Or(units)
 
 
@@ -104,20 +136,20 @@ def _is_filler(text: str, phrase: bool) -> bool:
     return not phrase and bool(words) and all(word in FILLER_WORDS for word in words)
 
 
-def _match_query(alt: Alternative) -> Any:
+def _match_query(alt: Alternative, name: str) -> Any:
     from whoosh import query
 
     if len(alt.stems) == 1:
-        return query.Term(TEXT_FIELD, alt.stems[0], boost=alt.boost)
+        return query.Term(name, alt.stems[0], boost=alt.boost)
     if alt.adjacent:
-        return query.Phrase(TEXT_FIELD, list(alt.stems), boost=alt.boost)
-    return query.And([query.Term(TEXT_FIELD, s, boost=alt.boost) for s in alt.stems])
+        return query.Phrase(name, list(alt.stems), boost=alt.boost)
+    return query.And([query.Term(name, s, boost=alt.boost) for s in alt.stems])
 
 
-def _unit_query(unit: Unit) -> Any:
+def _unit_query(unit: Unit, name: str) -> Any:
     from whoosh import query
 
-    subs = [_match_query(alt) for alt in unit.alternatives]
+    subs = [_match_query(alt, name) for alt in unit.alternatives]
     return subs[0] if len(subs) == 1 else query.Or(subs)
 
 
@@ -139,7 +171,8 @@ def _dedupe(alts: Sequence[Alternative]) -> tuple[Alternative, ...]:
 
 
 class QueryPlanner:
-    """Builds the `Plan` of a query against one index's vocabulary and a synonym table."""
+    """Builds the `Plan` of a query against one index's vocabulary and a synonym table, in one
+    language: its analyser (`analyse`, English stems by default) and its field."""
 
     def __init__(
         self,
@@ -147,16 +180,23 @@ class QueryPlanner:
         vocabulary: Vocabulary,
         doc_frequency: Callable[[str], int] = lambda stem: 0,
         documents: int = 0,
+        *,
+        analyse: Callable[[str], Stems] = stems,
+        field: str = TEXT_FIELD,
+        language: str = "en",
     ) -> None:
         self.synonyms = synonyms
         self.vocabulary = vocabulary
         self.doc_frequency = doc_frequency  # documents of the index holding a stem
         self.documents = documents
+        self.analyse = analyse
+        self.field = field
+        self.language = language
 
     def plan(self, query: UserQuery, corrections: Mapping[int, Sequence[str]] | None = None) -> Plan:
         corrections = corrections or {}
         texts = [corrections[i][0] if i in corrections else p.text for i, p in enumerate(query.parts)]
-        part_stems = [stems(t) for t in texts]
+        part_stems = [self.analyse(t) for t in texts]
         units: list[tuple[Unit, bool]] = []  # (unit, whether it is filler)
         i = 0
         while i < len(query.parts):
@@ -171,7 +211,7 @@ class QueryPlanner:
                 units.append((unit, _is_filler(query.parts[i].text, query.parts[i].phrase)))
             i += 1
         content = tuple(unit for unit, filler in units if not filler)
-        return Plan(content or tuple(unit for unit, _ in units))
+        return Plan(content or tuple(unit for unit, _ in units), self.field, self.language)
 
     def _synonym_span(
         self, query: UserQuery, part_stems: Sequence[Stems], start: int, corrections: Mapping[int, object]
@@ -195,7 +235,7 @@ class QueryPlanner:
             return Unit((Alternative(part_stems[i]),) if part_stems[i] else ())
         alts: list[Alternative] = []
         for rank, word in enumerate(corrections.get(i, [part.text])):
-            key = part_stems[i] if rank == 0 else stems(word)
+            key = part_stems[i] if rank == 0 else self.analyse(word)
             if key:
                 boost = 1.0 if rank == 0 else OTHER_CORRECTION_BOOST
                 alts += _expanded(key, self.synonyms.get(key), boost, adjacent=True)
@@ -211,7 +251,7 @@ class QueryPlanner:
             return []
         budget, used = PREFIX_DOCUMENT_SHARE * self.documents, 0
         found: list[Alternative] = []
-        for key in map(stems, self.vocabulary.completions(words[0], PREFIX_EXPANSIONS)):
+        for key in map(self.analyse, self.vocabulary.completions(words[0], PREFIX_EXPANSIONS)):
             used += sum(self.doc_frequency(stem) for stem in key)
             if key and (not found or used <= budget):
                 found.append(Alternative(key, PREFIX_BOOST))

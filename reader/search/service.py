@@ -31,6 +31,7 @@ from reader.search.completion import Completer, stands_before
 from reader.search.documents import REFERENCES_SECTION_ID, reference_text
 from reader.search.english import is_english_word
 from reader.search.index import IndexManager, IndexReport, OpenIndex
+from reader.search.languages import other_planners, plan_in_languages, search_language, stems_for
 from reader.search.querybuild import Plan, QueryPlanner
 from reader.search.schema import TEXT_FIELD
 from reader.search.snippets import MatchTerms, make_snippet, marked_spans
@@ -104,6 +105,7 @@ class SearchService:
         self._synonyms: SynonymTable | None = None
         self._searcher: Any = None
         self._planner: QueryPlanner | None = None
+        self._others: tuple[QueryPlanner, ...] = ()  # the index's other languages (see `languages`)
         self._completer: Completer | None = None
         self._title_cache: dict[str, frozenset[str]] = {}  # title -> stems, for ranking
         self._lock = threading.RLock()  # guards the searcher
@@ -140,6 +142,7 @@ class SearchService:
                     lambda stem: int(reader.doc_frequency(TEXT_FIELD, stem)),
                     int(reader.doc_count()),
                 )
+                self._others = other_planners(reader, self._synonyms_path, opened.vocabulary)
             self.last_report = report
             log.info(
                 "search index %s: %d documents in %.2f s", report.action, report.documents, report.seconds
@@ -210,14 +213,16 @@ class SearchService:
             if self._planner is None:
                 return SearchResult(query, None, 0, ())
             parsed = parse_query(query)
-            plan = self._planner.plan(parsed)
-            if not plan.units:
+            plan = plan_in_languages(self._planner, self._others, parsed)
+            if not plan.searches:
                 return SearchResult(query, None, 0, ())
             found = self._run(plan, "and", limit)
             if found.hits:  # every word typed found: nothing to correct
                 return SearchResult(query, None, found.total, found.hits, False, found.exact)
             corrections = self._corrections(parsed)
-            fixed = self._planner.plan(parsed, corrections) if corrections else None
+            fixed = (
+                plan_in_languages(self._planner, self._others, parsed, corrections) if corrections else None
+            )
             suggestion = parsed.replaced({i: c[0] for i, c in corrections.items()}).strip() or None
             if fixed is not None:
                 better = self._run(fixed, "and", limit)
@@ -266,7 +271,8 @@ class SearchService:
         ranked = sorted(
             (
                 (
-                    float(hit.score) * plan.title_factor(self._title_stems(hit["title"])),
+                    float(hit.score)
+                    * plan.title_factor_in(_language(hit), self._title_stems(hit["title"], _language(hit))),
                     hit.rank,
                     hit.fields(),
                 )
@@ -291,7 +297,9 @@ class SearchService:
             topic = self._topics.get(hit.topic_id)
             if topic is None:
                 continue
-            refs = matching_references(topic, plan.unit_terms(), mode)
+            refs = matching_references(
+                topic, plan.for_language(search_language(topic.language)).unit_terms(), mode
+            )
             at = hits.index(hit) + 1
             if refs:  # the snippet shows the matched references, not their neighbours in the list
                 snippet = make_snippet(" ".join(reference_text(ref) for ref in refs), plan.match_terms())
@@ -319,12 +327,13 @@ class SearchService:
                 added += 1
         return added
 
-    def _title_stems(self, title: str) -> frozenset[str]:
-        found = self._title_cache.get(title)
+    def _title_stems(self, title: str, language: str) -> frozenset[str]:
+        key = title if language == "en" else f"{language}\0{title}"
+        found = self._title_cache.get(key)
         if found is None:
             if len(self._title_cache) > 100_000:
                 self._title_cache.clear()
-            found = self._title_cache[title] = frozenset(stems(title))
+            found = self._title_cache[key] = frozenset(stems_for(language)(title))
         return found
 
     def _count(self, matching: Any) -> tuple[int, bool]:
@@ -338,9 +347,9 @@ class SearchService:
 
     def _hit(self, fields: dict[str, Any], score: float, marks: MatchTerms) -> Hit:
         topic_id, section_id = str(fields.get("topic", "")), str(fields.get("section", ""))
-        title = str(fields.get("title", ""))
-        snippet = make_snippet(self._section_text(topic_id, section_id), marks)
-        in_title = (title[start:end] for start, end in marked_spans(title, marks))
+        title, language = str(fields.get("title", "")), str(fields.get("language", "en"))
+        snippet = make_snippet(self._section_text(topic_id, section_id), marks, language=language)
+        in_title = (title[start:end] for start, end in marked_spans(title, marks, language))
         terms = tuple(dict.fromkeys((*snippet.terms, *in_title)))  # body words first, then the heading's
         topic_title = str(fields.get("topic_title", ""))
         return Hit(topic_id, topic_title, section_id, title, score, snippet.html, terms)
@@ -412,3 +421,8 @@ class SearchService:
                 searcher.close()
             except Exception:  # closing a damaged index must not stop us replacing it
                 log.debug("error closing the search index", exc_info=True)
+
+
+def _language(hit: Any) -> str:
+    """The search language of a hit's document: stored only on documents not in English."""
+    return str(hit.get("language", "en"))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.search.analysis import stem_spans
+from reader.search.languages import stem_spans_for
 
 SNIPPET_CHARS = 240
 LEAD_CHARS = 60  # context kept before the first mark of the chosen window
@@ -35,9 +36,9 @@ class Snippet:
     terms: tuple[str, ...]  # the matched words as written in the text, first occurrence order
 
 
-def marked_spans(text: str, match: MatchTerms) -> list[tuple[int, int]]:
-    """Character spans of the words of `text` that the query matched, in order."""
-    tokens = list(stem_spans(text))
+def marked_spans(text: str, match: MatchTerms, language: str = "en") -> list[tuple[int, int]]:
+    """Character spans of the words of `text` (in `language`) that the query matched, in order."""
+    tokens = list(stem_spans(text) if language == "en" else stem_spans_for(language)(text))
     marked = [stem in match.stems for stem, _, _ in tokens]
     token_stems = [stem for stem, _, _ in tokens]
     for phrase in match.phrases:
@@ -69,9 +70,9 @@ def _window(text: str, spans: Sequence[tuple[int, int]], size: int) -> tuple[int
     return begin, end
 
 
-def make_snippet(text: str, match: MatchTerms, size: int = SNIPPET_CHARS) -> Snippet:
+def make_snippet(text: str, match: MatchTerms, size: int = SNIPPET_CHARS, language: str = "en") -> Snippet:
     """The best `size`-character stretch of `text` as HTML, and the matched words of the whole text."""
-    spans = marked_spans(text, match)
+    spans = marked_spans(text, match, language)
     begin, end = _window(text, spans, size)
     out = [ELLIPSIS] if begin > 0 else []
     pos = begin

@@ -7,14 +7,20 @@ The file (`content/synonyms.yaml`) has two lists of groups:
     synonyms:            # words or phrases that mean the same to a reader; weigh less
       - [blood clot, embolism]
 
-Entries are analysed like the index (stemmed), so `tumours` matches the entry `tumour`.
-Groups that share an entry are merged. A bad file is logged and ignored, never fatal.
+    languages:           # optional: the same two lists for topics in another language
+      es:
+        synonyms:
+          - [fractura, hueso roto]
+
+Entries are analysed like the index (stemmed), so `tumours` matches the entry `tumour`; entries
+under a language are analysed in that language (see `languages`). Groups that share an entry are
+merged. A bad file is logged and ignored, never fatal.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,10 +69,10 @@ class _Groups:
         return {item: frozenset(by_root[self.find(item)]) for item in self._parent}
 
 
-def _analysed(entries: Iterable[object]) -> list[Stems]:
+def _analysed(entries: Iterable[object], analyse: Callable[[str], Stems] = stems) -> list[Stems]:
     out: list[Stems] = []
     for entry in entries:
-        analysed = stems(str(entry))
+        analysed = analyse(str(entry))
         if analysed and analysed not in out:
             out.append(analysed)
     return out
@@ -76,14 +82,17 @@ class SynonymTable:
     """Looks up expansions for a sequence of query stems (longest entry first)."""
 
     def __init__(
-        self, variant_groups: Iterable[Iterable[object]] = (), synonym_groups: Iterable[Iterable[object]] = ()
+        self,
+        variant_groups: Iterable[Iterable[object]] = (),
+        synonym_groups: Iterable[Iterable[object]] = (),
+        analyse: Callable[[str], Stems] = stems,
     ) -> None:
         variants = _Groups()
         for group in variant_groups:
-            variants.add_group(_analysed(group))
+            variants.add_group(_analysed(group, analyse))
         synonyms = _Groups()
         for group in synonym_groups:
-            members = _analysed(group)
+            members = _analysed(group, analyse)
             for member in members:
                 variants.find(member)  # every entry gets a (possibly single) variant class
             synonyms.add_group(members)
@@ -115,8 +124,10 @@ class SynonymTable:
         return None
 
     @classmethod
-    def load(cls, path: Path | None) -> SynonymTable:
-        """Read a synonyms file; a missing or malformed file gives an empty table and a warning."""
+    def load(cls, path: Path | None, language: str = "en") -> SynonymTable:
+        """Read a synonyms file (the groups of `language`: the top-level lists for English, the
+        `languages` section for another); a missing or malformed file gives an empty table and a
+        warning."""
         if path is None:
             return cls()
         import yaml
@@ -127,12 +138,27 @@ class SynonymTable:
             data = yaml.load(text, Loader=loader) or {}
             if not isinstance(data, dict):
                 raise ValueError("expected a mapping with 'variants' and 'synonyms'")
+            if language != "en":
+                data = _language_section(data, language)
             variants = _groups_of(data, "variants")
             synonyms = _groups_of(data, "synonyms")
         except (OSError, ValueError, yaml.YAMLError) as exc:
             log.warning("synonyms file %s ignored: %s", path, exc)
             return cls()
-        return cls(variants, synonyms)
+        from reader.search.languages import stems_for
+
+        return cls(variants, synonyms, stems_for(language))
+
+
+def _language_section(data: dict[object, object], language: str) -> dict[object, object]:
+    """The `languages: {code: {variants, synonyms}}` section of one language ({} when absent)."""
+    sections = data.get("languages") or {}
+    if not isinstance(sections, dict):
+        raise ValueError("'languages' must map language codes to 'variants' and 'synonyms'")
+    section = sections.get(language) or {}
+    if not isinstance(section, dict):
+        raise ValueError(f"'languages: {language}' must be a mapping with 'variants' and 'synonyms'")
+    return section
 
 
 def _groups_of(data: dict[object, object], name: str) -> list[list[object]]:

@@ -368,11 +368,16 @@ class Actions:
     def __iter__(self) -> Iterator[tuple[ActionSpec, QAction]]:
         return ((spec, self._actions[spec.name]) for spec in ACTION_SPECS)
 
-    def override(self, name: str, *, text: Text | None = None, tooltip: Text | None = None) -> None:
-        """Let another part word an action its own way from now on (a kiosk's shorter tooltip, Pause
-        that became Resume): `text` and `tooltip` make the words, again at every language change,
-        whichever part hears of the change first. None keeps the table's."""
-        self._overrides[name] = (text, tooltip)
+    def override_text(self, name: str, text: Text | None) -> None:
+        """Let another part word an action its own way from now on (Pause that became Resume):
+        `text` makes the words, again at every language change, whichever part hears of the change
+        first. None goes back to the table's. The tooltip's override, if any, stays."""
+        self._overrides[name] = (text, self._overrides.get(name, (None, None))[1])
+        self._retranslate_action(SPECS_BY_NAME[name], self[name])
+
+    def override_tooltip(self, name: str, tooltip: Text | None) -> None:
+        """As override_text, for the tooltip and status tip (why an action is unavailable)."""
+        self._overrides[name] = (self._overrides.get(name, (None, None))[0], tooltip)
         self._retranslate_action(SPECS_BY_NAME[name], self[name])
 
     def retranslate(self) -> None:

@@ -55,7 +55,8 @@ from reader.ui.speech_controls import add_read_aloud
 from reader.ui.status_bar import INDEX_FAILED, INDEX_NO_TOPICS, StatusWidgets
 from reader.ui.text_zoom import ReadingZoom
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon, themed_icon
-from reader.ui.toc import TocModel, TocView
+from reader.ui.toc import TOPIC_ID_ROLE, TocModel, TocView
+from reader.ui.topic_language import attach_topic_language
 from reader.ui.window_fit import DockWidths, place_window
 from reader.ui.window_help import HelpCommands
 from reader.ui.window_parts import (
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self._show_title()  # each part set its own texts when built; retranslate() is for a change
         if self._topic_order:
             self.navigate(self._topic_order[0])
+        self.topic_language = attach_topic_language(self, self._topics)  # reader.ui.topic_language
         self.article.setFocus()  # keyboard and screen-reader users start in the text
 
     # --- construction -------------------------------------------------------------------------------
@@ -347,8 +349,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_home(self) -> None:
-        if self._topic_order:
-            self.navigate(self._topic_order[0])
+        first = self._first_listed()
+        if first is not None:
+            self.navigate(first)
+
+    def _first_listed(self) -> str | None:
+        """The first topic of the contents: in the interface language's version when a topic has
+        two (reader.ui.topic_language lists those), else the first topic of the packs."""
+        model = self.toc.toc_model()
+        if model.rowCount() > 0:
+            listed = model.index(0, 0).data(TOPIC_ID_ROLE)
+            if isinstance(listed, str):
+                return listed
+        return self._topic_order[0] if self._topic_order else None
 
     def _update_history_actions(self) -> None:
         self.action_table["back"].setEnabled(self._history.can_go_back())
@@ -420,10 +433,11 @@ class MainWindow(QMainWindow):
         old = self.toc.model()
         self.toc.setModel(TocModel(self._topics, self))
         old.deleteLater()
+        self.topic_language.set_topics(self._topics)
         if current is not None and self._topics.get(current.id) is not None:
             self.navigate(current.id, record=False)
-        elif self._topic_order:
-            self.navigate(self._topic_order[0])
+        elif (first := self._first_listed()) is not None:
+            self.navigate(first)
 
     def set_packs(self, packs: LoadedPacks) -> None:
         """The content packs shown: their names go into the credits and Help > About."""
@@ -540,8 +554,8 @@ class MainWindow(QMainWindow):
         self._history.clear()
         self.statusBar().clearMessage()
         self.references.reset_citation_style()
-        if self._topic_order:
-            self.navigate(self._topic_order[0])
+        if (first := self._first_listed()) is not None:
+            self.navigate(first)
         self.pages.setCurrentWidget(self.article)
 
     # --- closing ---------------------------------------------------------------------------------------

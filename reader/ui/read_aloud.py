@@ -113,12 +113,13 @@ class ReadAloud(QObject):
         return reason
 
     def _disable(self, reason: str) -> None:
+        def tip() -> str:
+            why = QCoreApplication.translate("ReadAloud", "Reading aloud is not available: {reason}")
+            return why.format(reason=reason)
+
         for name in (*LISTEN_ACTIONS, "pause_speech", "stop_speech"):
-            action = self._actions[name]
-            action.setEnabled(False)
-            tip = QCoreApplication.translate("ReadAloud", "Reading aloud is not available: {reason}")
-            action.setToolTip(tip.format(reason=reason))
-            action.setStatusTip(action.toolTip())
+            self._actions[name].setEnabled(False)
+            self._actions.override_tooltip(name, tip)  # said again in a new language
 
     @Slot(str)
     def _on_failed(self, reason: str) -> None:
@@ -236,8 +237,9 @@ class ReadAloud(QObject):
     def _show_state(self, state: str) -> None:
         busy = state != NarratorState.IDLE.value
         pause: QAction = self._actions["pause_speech"]
-        pause.setText("&Resume" if state == NarratorState.PAUSED.value else "&Pause")
-        pause.setIconText(pause.text().replace("&", ""))
+        paused = state == NarratorState.PAUSED.value
+        resume = (lambda: QCoreApplication.translate("ReadAloud", "&Resume")) if paused else None
+        self._actions.override_text("pause_speech", resume)  # None: the table's "Pause"
         if not self.narrator.known_problem():  # once disabled for a reason, they stay so
             pause.setEnabled(busy)
             self._actions["stop_speech"].setEnabled(busy)

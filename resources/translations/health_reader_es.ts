@@ -1338,6 +1338,10 @@ Instalado ahora: versión {version}</translation>
     <context>
         <name>ReadAloud</name>
         <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Reanudar</translation>
+        </message>
+        <message>
             <source>Read aloud is off: {reason}</source>
             <translation>La lectura en voz alta está desactivada: {reason}</translation>
         </message>
@@ -1710,6 +1714,25 @@ Instalado ahora: versión {version}</translation>
         <message>
             <source>Topics and their sections. Press Enter to read the selected one.</source>
             <translation>Temas y sus secciones. Pulse Intro para leer el elemento seleccionado.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopicLanguageBar</name>
+        <message>
+            <source>Language of this topic</source>
+            <translation>Idioma de este tema</translation>
+        </message>
+        <message>
+            <source>Show this topic as its publisher wrote it in that language</source>
+            <translation>Muestra este tema tal como lo escribió su editor en ese idioma</translation>
+        </message>
+        <message>
+            <source>This topic is available in English only.</source>
+            <translation>Este tema solo está disponible en inglés.</translation>
+        </message>
+        <message>
+            <source>This topic is not available in your language.</source>
+            <translation>Este tema no está disponible en su idioma.</translation>
         </message>
     </context>
     <context>

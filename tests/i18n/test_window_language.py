@@ -198,8 +198,8 @@ def test_hit_count_and_status_message_are_translated_again(qtbot, window: MainWi
 def test_an_action_worded_by_another_part_is_worded_again_by_it(window: MainWindow) -> None:
     """Read aloud's Resume, a kiosk's tooltip: made again at a language change, not reset to the table's."""
     actions = window.action_table
-    actions.override("pause_speech", text=lambda: QCoreApplication.translate("ReadAloud", "&Resume"))
-    actions.override("home", tooltip=lambda: QCoreApplication.translate("Kiosk", "Back to the topics"))
+    actions.override_text("pause_speech", lambda: QCoreApplication.translate("ReadAloud", "&Resume"))
+    actions.override_tooltip("home", lambda: QCoreApplication.translate("Kiosk", "Back to the topics"))
     assert actions["pause_speech"].text() == "&Resume"
     assert actions["home"].toolTip().startswith("Back to the topics (")  # with its keys
     with pseudo_language():

@@ -229,3 +229,26 @@ def test_with_more_languages_the_button_offers_a_choice(
     assert controller.asked == ["fr"]
     with pseudo_language():
         assert is_pseudo(button.accessibleName()) and is_pseudo(button.toolTip())
+
+
+def test_the_home_lists_the_version_in_the_interface_language(qtbot, tmp_path: Path) -> None:
+    """A topic in two languages: the kiosk home follows the contents' choice when the patient
+    switches language (test-only pack, tests/data/language_pack)."""
+    from reader.content.loader import load_content
+    from tests.kiosk.conftest import PIN
+
+    pack = Path(__file__).resolve().parent.parent / "data" / "language_pack"
+    config = KioskConfig(enabled=True, pin_hash=hash_pin(PIN), language="en")
+    kiosk = start_kiosk(qtbot, list(load_content(pack).topics), tmp_path, config)
+    try:
+
+        def listed() -> set[str]:
+            return {name.split("_")[1] for name in (b.objectName() for b in kiosk.session.home.buttons)}
+
+        assert listed() == {"test-bone-topic", "test-only-english"}
+        assert language_controller().switch("es")
+        assert listed() == {"test-bone-topic-es", "test-only-english"}
+        assert language_controller().switch("en")
+        assert listed() == {"test-bone-topic", "test-only-english"}
+    finally:
+        kiosk.session.stop()

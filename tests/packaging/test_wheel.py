@@ -144,6 +144,12 @@ def test_the_window_paints_the_bundled_topic_and_exits(installed: dict[str, Path
     assert "no such file" not in done.stderr.lower()
 
 
+def test_the_window_starts_in_spanish_with_both_catalogues(installed: dict[str, Path]) -> None:
+    done = _run(installed, "--exit-after-paint", "-v", "--language", "es")
+    assert done.returncode == 0, done.stderr
+    assert "interface language es (catalogues: qtbase_es.qm, health_reader_es.qm)" in done.stderr
+
+
 def test_check_and_search_work(installed: dict[str, Path]) -> None:
     check = _run(installed, "check")
     assert check.returncode == 0, check.stderr
