@@ -117,14 +117,12 @@ class ReaderSession(QObject):
         packs: Any = None,  # reader.packs.sources.LoadedPacks: the packs the topics come from
     ) -> None:
         super().__init__()
-        self.window = MainWindow(result.topics, settings, theme, options)
+        self.window = MainWindow(result.topics, settings, theme, options, packs=packs)
         self.window.show_content_errors(result.errors)
         self.window.help.content_pack = pack  # named in Help > About
         self.builder = IndexBuilder(self, build)
         self.builder.ready.connect(self._on_index_ready)
         self.builder.failed.connect(self._on_index_failed)
-        if packs is not None:
-            self.window.set_packs(packs)
         each = pack_topics(packs, _synonyms_path)
         self._job = IndexJob(
             result.topics, index_dir, synonyms_path, trusted_index_only, each

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         theme: ThemeController,
         options: WindowOptions | None = None,
         parent: QWidget | None = None,
+        *,
+        packs: LoadedPacks | None = None,  # known before the first topic is shown: it is rendered once
     ) -> None:
         super().__init__(parent)
         self._topics = TopicStore.wrap(topics)  # topics are built lazily: never iterate them all here
@@ -125,6 +127,8 @@ class MainWindow(QMainWindow):
         self.read_aloud, self.speech_toolbar = add_read_aloud(self, settings)  # reader.ui.read_aloud
         self._connect()
         self._restore_settings()
+        if packs is not None:
+            self.set_packs(packs)
         self._show_title()  # each part set its own texts when built; retranslate() is for a change
         if self._topic_order:
             self.navigate(self._topic_order[0])
