@@ -363,10 +363,16 @@ def kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from reader.app import run_app
+    import gc
 
-    args.kiosk_config = kiosk_config(args)
-    return run_app(args)
+    gc.disable()  # a start makes long-lived objects only: reader.app.resume_collection() after the paint
+    try:
+        from reader.app import run_app
+
+        args.kiosk_config = kiosk_config(args)
+        return run_app(args)
+    finally:
+        gc.enable()
 
 
 def version_text(pack: Path) -> str:
