@@ -3,14 +3,17 @@ environment and (optionally) as bundles, so a change is measured against the cod
 under the same machine load.
 
     .venv/bin/python bench/ab_startup.py --before-source DIR [--before-bundle DIR]
-        [--after-bundle DIR] [--runs 15]
+        [--after-bundle DIR] [--runs 15] [--bare] [--content PACK]
 
 DIR for a source is a checkout (e.g. `git archive <commit> | tar -x -C DIR`), started as
 `python DIR/main.py` with this virtual environment's Python; a bundle DIR is an unpacked
 PyInstaller folder holding `health-reader`. Each command gets its own warm cache (one start
 beforehand) and runs with a clean environment, so PYTHONDONTWRITEBYTECODE from the caller's
 shell does not apply: sources keep their compiled bytecode as an installed copy would.
-Prints medians, the after/before ratios and peak RSS. Reports; asserts nothing.
+Prints medians, the after/before ratios and peak RSS. `--bare` adds the bare PySide6 window
+(bench/bare_window.py) and each version's ratio to it; `--content PACK` adds both sources' warm
+starts on PACK (e.g. a kept 10,000-topic pack) and their ratios to their bundled-topic starts,
+all in the same alternation. Reports; asserts nothing.
 """
 
 from __future__ import annotations
@@ -35,12 +38,20 @@ def main() -> None:
     parser.add_argument("--before-bundle", type=Path)
     parser.add_argument("--after-bundle", type=Path)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--bare", action="store_true", help="also the bare window, and ratios to it")
+    parser.add_argument("--content", type=Path, help="also both sources on this pack")
     args = parser.parse_args()
     python = str(ROOT / ".venv" / "bin" / "python")
     commands = {
         "venv before": [python, str(args.before_source.resolve() / "main.py")],
         "venv after": [python, str(ROOT / "main.py")],
     }
+    if args.bare:
+        commands["bare window"] = [python, str(ROOT / "bench" / "bare_window.py")]
+    if args.content:
+        pack = str(args.content.resolve())
+        commands["pack before"] = [*commands["venv before"], "--content", pack]
+        commands["pack after"] = [*commands["venv after"], "--content", pack]
     if args.before_bundle and args.after_bundle:
         commands["bundle before"] = [str(args.before_bundle.resolve() / "health-reader")]
         commands["bundle after"] = [str(args.after_bundle.resolve() / "health-reader")]
@@ -67,10 +78,15 @@ def main() -> None:
             f"{name:<14} warm start median {statistics.median(walls):.3f} s  "
             f"(min {min(walls):.3f}, max {max(walls):.3f}; peak RSS {statistics.median(rss[name]):.0f} MB)"
         )
-    for kind in ("venv", "bundle"):
+    median = {name: statistics.median(walls) for name, walls in times.items()}
+    for kind in ("venv", "bundle", "pack"):
         if f"{kind} after" in times:
-            ratio = statistics.median(times[f"{kind} after"]) / statistics.median(times[f"{kind} before"])
-            print(f"ratio {kind} after / before: {ratio:.3f}x")
+            print(f"ratio {kind} after / before: {median[f'{kind} after'] / median[f'{kind} before']:.3f}x")
+    for side in ("before", "after"):
+        if "bare window" in median:
+            print(f"ratio venv {side} / bare window: {median[f'venv {side}'] / median['bare window']:.2f}x")
+        if f"pack {side}" in median:
+            print(f"ratio pack {side} / venv {side}: {median[f'pack {side}'] / median[f'venv {side}']:.2f}x")
 
 
 if __name__ == "__main__":

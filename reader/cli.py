@@ -18,6 +18,7 @@ from reader import __version__
 from reader.i18n import LANGUAGES
 from reader.logging_setup import configure_logging
 from reader.resources import BUNDLED_CONTENT_DIR
+from reader.window_args import parse_window_start
 
 if TYPE_CHECKING:
     from reader.content import LoadResult
@@ -93,8 +94,10 @@ def _kiosk_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _top_parser(kind: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The program's own options, without the commands (reader.window_args parses a start of the
+    window with these alone)."""
+    parser = kind(
         prog="health-reader",
         description="Offline health-topic reader. With no command, opens the reader window.",
     )
@@ -111,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run as a locked-down, full-screen kiosk for a public touch screen (docs/kiosk.md)",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _top_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the content pack; exit 1 if any file is bad")
@@ -355,10 +363,16 @@ def kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from reader.app import run_app
+    import gc
 
-    args.kiosk_config = kiosk_config(args)
-    return run_app(args)
+    gc.disable()  # a start makes long-lived objects only: reader.app.resume_collection() after the paint
+    try:
+        from reader.app import run_app
+
+        args.kiosk_config = kiosk_config(args)
+        return run_app(args)
+    finally:
+        gc.enable()
 
 
 def version_text(pack: Path) -> str:
@@ -387,7 +401,7 @@ def version_text(pack: Path) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_window_start(_top_parser, argv) or build_parser().parse_args(argv)
     if args.version:
         print(version_text(content_dir(args)))
         return 0

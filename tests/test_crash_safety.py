@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.excepthook import ExceptionHook
-from reader.logging_setup import LOG_FILE_NAME, configure_logging
+from reader.logging_setup import LOG_FILE_NAME, RotatingLogFile, configure_logging
 
 
 class _Emitter(QObject):
@@ -90,6 +90,24 @@ def test_log_file_is_written_and_rotates(tmp_path: Path) -> None:
         assert "not in the file" not in text
     finally:
         configure_logging(verbose=False, log_dir=None)
+
+
+def test_the_log_keeps_its_newest_records_and_at_most_its_backups(tmp_path: Path) -> None:
+    path = tmp_path / LOG_FILE_NAME
+    handler = RotatingLogFile(path, max_bytes=100, backups=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.Logger("rotation-test")
+    logger.addHandler(handler)
+    try:
+        for number in range(10):
+            logger.warning("record %02d %s", number, "x" * 30)  # 41 bytes a line: two to a file
+    finally:
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [LOG_FILE_NAME, f"{LOG_FILE_NAME}.1", f"{LOG_FILE_NAME}.2"]
+    assert all(p.stat().st_size <= 100 for p in tmp_path.iterdir())
+    assert path.read_text("utf-8").startswith("record 08") and "record 09" in path.read_text("utf-8")
+    assert (tmp_path / f"{LOG_FILE_NAME}.2").read_text("utf-8").startswith("record 04")
 
 
 def test_unwritable_log_dir_falls_back_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,8 +26,6 @@ from typing import TYPE_CHECKING
 from reader.atomicfile import write_atomically
 from reader.filereading import read_bytes_limited
 from reader.locking import InterProcessLock
-from reader.packs.archive import PackArchive, PackFormatError
-from reader.packs.build import content_errors
 from reader.packs.manifest import (
     MANIFEST_NAME,
     MAX_MANIFEST_BYTES,
@@ -139,6 +137,7 @@ class PackLibrary:
 
         `floors`: pack id -> a version the pack must exceed besides the installed one (the bundled
         pack's own version)."""
+        from reader.packs.build import content_errors  # installing only: the reader's start needs none
         from reader.packs.verify import verify_pack  # imports the cryptography: only when installing
 
         verdict = verify_pack(pack_file, trust)
@@ -183,6 +182,8 @@ class PackLibrary:
             )
 
     def _unpack(self, pack_file: Path, manifest: PackManifest, verdict: Verdict) -> Path:
+        from reader.packs.archive import PackArchive, PackFormatError  # zipfile: installing only
+
         staging_root = self.root / STAGING
         self._remove_crashed_installs()
         staging_root.mkdir(parents=True, exist_ok=True)

@@ -26,11 +26,13 @@ class HitNavigator(QObject):
     """Owns the article's search marks for the window: marks a query's terms, steps through them,
     and forgets them when the search field's query changes."""
 
-    def __init__(self, article: ArticleView, field: QLineEdit, label: QLabel) -> None:
+    def __init__(self, article: ArticleView, field: QLineEdit | None, label: QLabel) -> None:
         super().__init__(article)
-        self._article, self._field, self._label = article, field, label
+        self._article, self._label = article, label
+        self._field: QLineEdit | None = None
         self._query = ""  # the query whose terms are marked
-        field.textChanged.connect(self._on_query_edited)
+        if field is not None:
+            self.follow(field)
         label.installEventFilter(self)  # the label's LanguageChange: say it all again, translated
         self.retranslate()
 
@@ -44,6 +46,12 @@ class HitNavigator(QObject):
         )
         self._show()
 
+    def follow(self, field: QLineEdit) -> None:
+        """The search field whose query the marks belong to (the window builds its search panel
+        after the first paint)."""
+        self._field = field
+        field.textChanged.connect(self._on_query_edited)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._label and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -51,7 +59,7 @@ class HitNavigator(QObject):
 
     def mark(self, terms: list[str]) -> int:
         """Mark the terms of the query now in the search field; returns how many hits."""
-        self._query = self._field.text().strip()
+        self._query = self._field.text().strip() if self._field is not None else ""
         count = self._article.highlight_terms(terms)
         self._show()
         return count

@@ -1,6 +1,10 @@
 """The reader's main window: table of contents, article / comparison / references pages, the
 search panel, menus and toolbar from the action table, history, zoom, theme, printing.
 
+The comparison and references pages and the search panel are built after the first paint
+(reader.ui.deferred_views): `finish_building()`, called by the session then, or by the first use
+of `comparison`, `references` or `search_panel`.
+
 Kiosk mode hooks in through `action_table.restrict()`, `set_chrome_visible()`,
 `set_file_dialogs_allowed()` and `reset_state()`, not through flags inside the views.
 
@@ -32,18 +36,20 @@ from reader.content.store import TopicStore
 from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.actions import Actions, ActionSpec
 from reader.ui.article import ArticleView
-from reader.ui.comparison import ComparisonView
+from reader.ui.deferred_views import (
+    COMPARISON_PAGE,
+    DeferredViews,
+    build_deferred_views,
+    stand_in,
+)
 from reader.ui.empty_pack import render_empty_pack_html
 from reader.ui.export_folder import ExportFolder
-from reader.ui.handout import HandoutCommands
+from reader.ui.handout_commands import HandoutCommands
 from reader.ui.hit_navigation import HitNavigator
 from reader.ui.language_menu import LanguageMenu
-from reader.ui.pack_install import ask_install_pack
 from reader.ui.plaintext import literal_window_title
 from reader.ui.problems import ProblemsList, problems_summary
-from reader.ui.references import ReferencesView
 from reader.ui.render import DEFAULT_EVIDENCE_MAX_AGE_YEARS, RenderOptions, section_anchor
-from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import WINDOW_STATE_VERSION, Location, NavigationHistory, Settings, next_zoom
 from reader.ui.speech_controls import add_read_aloud
 from reader.ui.status_bar import INDEX_FAILED, INDEX_NO_TOPICS, StatusWidgets
@@ -63,6 +69,9 @@ from reader.ui.window_parts import (
 
 if TYPE_CHECKING:
     from reader.packs.sources import LoadedPacks
+    from reader.ui.comparison import ComparisonView
+    from reader.ui.references import ReferencesView
+    from reader.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +99,8 @@ class MainWindow(QMainWindow):
         theme: ThemeController,
         options: WindowOptions | None = None,
         parent: QWidget | None = None,
+        *,
+        packs: LoadedPacks | None = None,  # known before the first topic is shown: it is rendered once
     ) -> None:
         super().__init__(parent)
         self._topics = TopicStore.wrap(topics)  # topics are built lazily: never iterate them all here
@@ -100,6 +111,8 @@ class MainWindow(QMainWindow):
         self._history = NavigationHistory()
         self.packs: LoadedPacks | None = None  # set by the session: the bundled and installed packs
         self._empty_pack: tuple[Path | None, Sequence[ContentError]] | None = None  # shown instead of topics
+        self._views: DeferredViews | None = None  # built after the first paint: finish_building()
+        self._search_service: tuple[Any] | None = None  # handed to the search panel once it is built
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
         self.action_table = Actions(self, icon_for=lambda name: themed_icon(name, theme.colors))
@@ -108,12 +121,14 @@ class MainWindow(QMainWindow):
         self.handout.export_folder = self.export_folder
         self._build_pages()
         self._build_docks(topics)
-        self.reading_zoom = ReadingZoom([self.comparison, self.references, self.search_panel, self.toc])
+        self.reading_zoom = ReadingZoom([self.toc])  # and the deferred views, once built
         self._build_status_bar()
         self._build_menus_and_toolbar()
         self.read_aloud, self.speech_toolbar = add_read_aloud(self, settings)  # reader.ui.read_aloud
         self._connect()
         self._restore_settings()
+        if packs is not None:
+            self.set_packs(packs)
         self._show_title()  # each part set its own texts when built; retranslate() is for a change
         if self._topic_order:
             self.navigate(self._topic_order[0])
@@ -127,18 +142,14 @@ class MainWindow(QMainWindow):
             clock=self._options.clock, evidence_max_age_years=self._options.evidence_max_age_years
         )
         self.article.set_colors(self._theme.colors)
-        self.comparison = ComparisonView()
-        self.references = ReferencesView()
-        self.references.export_folder = self.export_folder
-        self.pages = make_pages(self.article, self.comparison, self.references)
+        self.pages = make_pages(self.article, stand_in("comparison"), stand_in("references"))
         self.setCentralWidget(self.pages)
 
     def _build_docks(self, topics: Sequence[Topic]) -> None:
         self.toc = TocView(TocModel(self._topics, self))
         self.toc_dock = add_dock(self, "toc_dock", self.toc, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.search_panel = SearchPanel()
         self.search_dock = add_dock(
-            self, "search_dock", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea
+            self, "search_dock", stand_in("search_panel"), Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.problems = ProblemsList()
         self.problems_dock = add_dock(
@@ -162,7 +173,7 @@ class MainWindow(QMainWindow):
         self.problems_button = self.status.problems_button
         self.zoom_label = self.status.zoom_label
         self.problems_button.clicked.connect(self.problems_dock.show)
-        self.hits = HitNavigator(self.article, self.search_panel.field, self.status.hit_label)
+        self.hits = HitNavigator(self.article, None, self.status.hit_label)  # + the search field, later
 
     def _build_menus_and_toolbar(self) -> None:
         menus = self.action_table.fill_menu_bar(self.menuBar())
@@ -198,14 +209,45 @@ class MainWindow(QMainWindow):
         self.article.currentSectionChanged.connect(self._on_section_read)
         self.article.highlighted.connect(self._on_link_hovered)
         self.help = HelpCommands(self, a, self.article, self.current_topic)  # Copy, Select all, Help
-        self._connect_views()
 
-    def _connect_views(self) -> None:
+    # --- the views built after the first paint (reader.ui.deferred_views) ------------------------------
+
+    def finish_building(self) -> DeferredViews:
+        """Build the comparison and references pages and the search panel, once; returns them."""
+        if self._views is None:
+            self._views = views = build_deferred_views(self)
+            for view in (views.comparison, views.references, views.search_panel):
+                self.reading_zoom.add(view)
+            self.hits.follow(views.search_panel.field)
+            self._connect_views(views)
+            if self.article.topic is not None:
+                views.comparison.set_topic(self.article.topic)
+                views.references.set_topic(self.article.topic)
+            if self._search_service is not None:
+                views.search_panel.set_service(self._search_service[0])
+        return self._views
+
+    @property
+    def comparison(self) -> ComparisonView:
+        return self.finish_building().comparison
+
+    @property
+    def references(self) -> ReferencesView:
+        return self.finish_building().references
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self.finish_building().search_panel
+
+    def is_comparison_shown(self) -> bool:
+        return self.pages.currentIndex() == COMPARISON_PAGE and self._views is not None
+
+    def _connect_views(self, views: DeferredViews) -> None:
         """The pages and the search panel ask the window to show a place in the article."""
-        self.comparison.sourceSelected.connect(self._on_comparison_selected)
-        self.comparison.sourceRequested.connect(lambda topic, _section, key: self.navigate(topic, key))
-        self.references.citingSentenceRequested.connect(self.show_sentence)
-        self.search_panel.resultActivated.connect(self.show_search_result)
+        views.comparison.sourceSelected.connect(self._on_comparison_selected)
+        views.comparison.sourceRequested.connect(lambda topic, _section, key: self.navigate(topic, key))
+        views.references.citingSentenceRequested.connect(self.show_sentence)
+        views.search_panel.resultActivated.connect(self.show_search_result)
 
     @Slot(str, str, str)
     def _on_comparison_selected(self, topic_id: str, _section_id: str, sentence_key: str) -> None:
@@ -278,9 +320,10 @@ class MainWindow(QMainWindow):
             return
         self.article.show_topic(topic)
         self.hits.clear()  # a new topic's page has no marks yet
-        self.comparison.set_topic(topic)
-        self.references.set_topic(topic)
-        self.pages.setTabEnabled(self.pages.indexOf(self.comparison), topic.comparison is not None)
+        if self._views is not None:  # else they are built showing it
+            self._views.comparison.set_topic(topic)
+            self._views.references.set_topic(topic)
+        self.pages.setTabEnabled(COMPARISON_PAGE, topic.comparison is not None)
         self._show_title()
         self.toc.expand(self.toc.toc_model().index_for(topic.id))
         self.toc.set_current(topic.id)
@@ -371,9 +414,18 @@ class MainWindow(QMainWindow):
 
     def set_search_service(self, service: Any) -> None:
         """Hand the ready search service to the panel (None: "preparing the index")."""
-        self.search_panel.set_service(service)
+        self._search_service = (service,)
+        if self._views is not None:
+            self._views.search_panel.set_service(service)
+
+    def wait_for_searches(self) -> None:
+        """Let searches running in the panel's pool finish (none before the panel is built)."""
+        if self._views is not None:
+            self._views.search_panel.runner.wait()
 
     def _install_pack(self) -> None:
+        from reader.ui.pack_install import ask_install_pack  # loaded when a pack is first installed
+
         if ask_install_pack(self, self.packs):
             self.packsChanged.emit()
 
@@ -499,6 +551,7 @@ class MainWindow(QMainWindow):
     def reset_state(self) -> None:
         """Back to a fresh start: first topic at the top, no search, marks, history, zoom, status
         message or citation style of the last visit."""
+        self.finish_building()  # a kiosk has them from its start; resetting them too must not be skipped
         self.search_panel.clear()
         self.hits.clear()
         self.set_zoom(100, persist=False)
@@ -517,7 +570,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def interactive_widgets(self) -> list[QWidget]:
-        """Every visible widget a user can focus or press (used by the accessibility tests)."""
+        """Every visible widget a user can focus or press (used by the accessibility tests), the
+        views built after the first paint included."""
+        self.finish_building()
         return interactive_widgets(self)
 
 

@@ -55,7 +55,7 @@ class ReadAloud(QObject):
         self,
         actions: Actions,
         article: ArticleView,
-        comparison: ComparisonView,
+        comparison: Callable[[], ComparisonView],  # the window's, built after the first paint
         is_comparison_shown: Callable[[], bool],
         memory: Settings | None = None,
         parent: QObject | None = None,
@@ -151,7 +151,8 @@ class ReadAloud(QObject):
         if topic is None:
             return False
         if self._is_comparison_shown():
-            found = self._comparison.model.cell_at(self._comparison.table.currentIndex())
+            comparison = self._comparison()
+            found = comparison.model.cell_at(comparison.table.currentIndex())
             if found is not None:
                 return self.speak(comparison_row_script(topic, found[0].id, self._lexicon(topic)))
         return self.speak(article_script(topic, self._article.current_section(), self._lexicon(topic)))

@@ -150,8 +150,8 @@ def add_read_aloud(window: MainWindow, settings: Settings) -> tuple[ReadAloud, S
     read_aloud = ReadAloud(
         window.action_table,
         window.article,
-        window.comparison,
-        lambda: window.pages.currentWidget() is window.comparison,
+        lambda: window.comparison,
+        window.is_comparison_shown,
         settings,
         window,
     )

@@ -29,6 +29,11 @@ class ReadingZoom:
         self._factors: dict[int, float] = {}  # id(view) -> a size kept above the others (a kiosk's)
         self.percent = 100
 
+    def add(self, view: QWidget) -> None:
+        """One more view (built after the first paint), at the text size the others have now."""
+        self._views.append((view, QFont(view.font())))
+        self.apply(self.percent)
+
     def set_factor(self, view: QWidget, factor: float) -> None:
         """Keep `view` `factor` times the size the others get (the kiosk's larger search panel)."""
         self._factors[id(view)] = factor

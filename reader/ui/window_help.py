@@ -1,5 +1,5 @@
 """The window's Edit > Copy / Select All and Help menu commands: wired to the actions table here,
-so the main window only says that it has them."""
+so the main window only says that it has them. The Help dialogs' modules load when first opened."""
 
 from __future__ import annotations
 
@@ -11,10 +11,8 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QTextEdit, QWidget
 
 from reader.content.model import Topic
-from reader.ui.about import AboutDialog, AboutFacts, PackFacts
 from reader.ui.actions import Actions
 from reader.ui.edit_commands import EditCommands
-from reader.ui.shortcuts_dialog import ShortcutsDialog
 
 if TYPE_CHECKING:
     from reader.packs.sources import LoadedPacks
@@ -43,10 +41,14 @@ class HelpCommands(QObject):
 
     @Slot()
     def show_shortcuts(self) -> QDialog:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
         return self._open(ShortcutsDialog(self._actions, self._window))
 
     @Slot()
     def show_about(self) -> QDialog:
+        from reader.ui.about import AboutDialog, AboutFacts, PackFacts
+
         topic = self._current_topic()
         publisher = topic.credits.publisher if topic is not None else None
         facts = AboutFacts.gather(PackFacts.of(self.content_pack, publisher), self.packs)

@@ -40,6 +40,7 @@ def make_window(
     qtbot.waitExposed(window)
     window.activateWindow()  # shortcuts only reach the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.finish_building()  # the views the app's session builds right after the first paint
     return window
 
 

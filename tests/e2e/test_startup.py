@@ -62,6 +62,23 @@ def test_start_up_does_not_import_the_search_engine_or_speech(tmp_path: Path) ->
     assert _modules_loaded_by_a_start(tmp_path, ("whoosh", "reader.search", *SPEECH)) == []
 
 
+# Built or opened after the first paint (reader.ui.deferred_views), or when first used.
+AFTER_THE_PAINT = (
+    "reader.ui.comparison",
+    "reader.ui.references",
+    "reader.ui.search_panel",
+    "reader.ui.handout",
+    "reader.ui.about",
+    "reader.ui.shortcuts_dialog",
+    "reader.ui.pack_install",
+    "reader.packs.archive",
+)
+
+
+def test_start_up_builds_only_what_the_first_paint_shows(tmp_path: Path) -> None:
+    assert _modules_loaded_by_a_start(tmp_path, AFTER_THE_PAINT) == []
+
+
 # What only parsing a topic file needs: a warm start takes every topic from the content cache.
 PARSING_ONLY = ("jsonschema", "fastjsonschema", "yaml", "reader.content.build", "reader.content.schema")
 
@@ -78,3 +95,26 @@ def test_a_pack_with_a_broken_file_still_opens(tmp_path: Path, content_pack: Pat
     done = _run(tmp_path, "main.py", "--content", str(content_pack), "--exit-after-paint")
     assert done.returncode == 0, done.stderr
     assert "broken.yaml" in done.stderr  # reported, and the good topic was shown
+
+
+def test_a_start_collects_nothing_until_the_paint_then_resumes(tmp_path: Path) -> None:
+    """The command line turns Python's collector off for the start; the session turns it back on
+    after the first paint, with the start-up objects frozen (reader.app.resume_collection)."""
+    code = (
+        "import gc, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "import reader.app as app\n"
+        "seen = []\n"
+        "def after(self, original=app.ReaderSession.after_first_paint):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    original(self)\n"
+        "    seen.extend([gc.isenabled(), gc.get_freeze_count() > 0])\n"
+        "    QTimer.singleShot(0, self.window.close)\n"
+        "app.ReaderSession.after_first_paint = after\n"
+        "from reader.cli import main\n"
+        "rc = main([])\n"
+        "print(seen); sys.exit(rc)\n"
+    )
+    done = _run(tmp_path, "-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[False, True, True]"
