@@ -60,26 +60,38 @@ def check_translations(records: Iterable[TopicRecord]) -> list[ContentError]:
 
 
 class Translations:
-    """The versions of every topic of a store, by group."""
+    """The versions of every topic of a store, by group.
+
+    Only topics that take part in a translation (a translation and its original) are grouped:
+    a pack without `translation_of` (the usual case) costs one pass over its records at start.
+    """
 
     def __init__(self, store: TopicStore) -> None:
         self._store = store
-        records = store.records()
-        ids = {r.topic_id for r in records if r.topic_id}
         self._group: dict[str, str] = {}  # topic id -> the id of its group (the original's)
-        self._versions: dict[str, list[Version]] = {}
-        for record in records:
-            if not record.topic_id:
-                continue
-            group = record.translation_of if record.translation_of in ids else record.topic_id
+        self._versions: dict[str, list[Version]] = {}  # only groups of two versions or more
+        records = store.records()
+        translations = [r for r in records if r.topic_id and r.translation_of]
+        if not translations:
+            return
+        by_id = {r.topic_id: r for r in records if r.topic_id}
+        for record in translations:
+            original = by_id.get(record.translation_of)
+            if original is None or record.topic_id is None:
+                continue  # names no topic of the pack (reported by check_translations): alone
+            group = record.translation_of
+            if group not in self._versions:
+                self._group[group] = group
+                self._versions[group] = [Version(group, original.language)]
             self._group[record.topic_id] = group
-            self._versions.setdefault(group, []).append(Version(record.topic_id, record.language))
+            self._versions[group].append(Version(record.topic_id, record.language))
 
     def versions(self, topic_id: str) -> list[Version]:
         """Every version of the topic (itself included), the original first."""
         group = self._group.get(topic_id)
         if group is None:
-            return []
+            index = self._store.position(topic_id)
+            return [] if index is None else [Version(topic_id, self._store.language_at(index))]
         return sorted(self._versions[group], key=lambda v: v.topic_id != group)
 
     def others(self, topic_id: str) -> list[Version]:
@@ -101,7 +113,8 @@ class Translations:
     def listed(self, language: str) -> TopicStore:
         """The store with one topic per group: the version in `language`, else the original; in
         the store's order. A pack without translations is returned as it is."""
-        if all(len(versions) == 1 for versions in self._versions.values()):
+        if not self._versions:
             return self._store
-        shown = {self.preferred(group, language) for group in self._versions}
-        return self._store.subset(lambda record: record.topic_id in shown)
+        hidden = {v.topic_id for group in self._versions for v in self._versions[group]}
+        hidden -= {self.preferred(group, language) for group in self._versions}
+        return self._store.subset(lambda record: record.topic_id not in hidden)
