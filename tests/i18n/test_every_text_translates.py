@@ -81,16 +81,24 @@ def untranslated(texts: dict[str, str], content: set[str]) -> list[str]:
     ]
 
 
-def test_every_window_text_translates_and_comes_back(qtbot, bundled_topic, tmp_path: Path) -> None:
+def _shown_window(qtbot, topic, tmp_path: Path) -> MainWindow:
+    """The window at a laptop's size with every view built (as after the first paint)."""
     theme = ThemeController(ThemeChoice.LIGHT)
     window = MainWindow(
-        [bundled_topic], Settings(tmp_path / "r.ini"), theme, WindowOptions(clock=lambda: PINNED_TODAY)
+        [topic], Settings(tmp_path / "r.ini"), theme, WindowOptions(clock=lambda: PINNED_TODAY)
     )
     theme.setParent(window)
     qtbot.addWidget(window)
     window.resize(1366, 714)
     window.show()
     qtbot.waitExposed(window)
+    window.finish_building()
+    QApplication.processEvents()
+    return window
+
+
+def test_every_window_text_translates_and_comes_back(qtbot, bundled_topic, tmp_path: Path) -> None:
+    window = _shown_window(qtbot, bundled_topic, tmp_path)
     english = visible_texts(window)
     content = content_strings([bundled_topic])
     with pseudo_language():
@@ -134,16 +142,7 @@ def test_a_window_built_in_another_language_speaks_it_throughout(
     """Starting in Spanish builds the window after the switch: no part may set an English text
     of its own after the table's (read aloud's Pause did)."""
     with pseudo_language():
-        theme = ThemeController(ThemeChoice.LIGHT)
-        window = MainWindow(
-            [bundled_topic], Settings(tmp_path / "r.ini"), theme, WindowOptions(clock=lambda: PINNED_TODAY)
-        )
-        theme.setParent(window)
-        qtbot.addWidget(window)
-        window.resize(1366, 714)
-        window.show()
-        qtbot.waitExposed(window)
-        QApplication.processEvents()
+        window = _shown_window(qtbot, bundled_topic, tmp_path)
         problems = untranslated(visible_texts(window), content_strings([bundled_topic]))
         assert not problems, f"{len(problems)} texts not translated:\n" + "\n".join(problems)
         assert is_pseudo(window.action_table["pause_speech"].text())
