@@ -8,7 +8,6 @@ come from the content and are never translated.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -35,13 +34,13 @@ from reader.i18n.switcher import language_controller
 from reader.kiosk.fonts import scaled_font
 from reader.kiosk.language import LanguageButton
 from reader.resources import resource_path
+from reader.ui import theme
 from reader.ui.plaintext import literal_tooltip, plain_label
 from reader.ui.toc import TOPIC_ID_ROLE
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-log = logging.getLogger(__name__)
 
 STYLE_SHEET = resource_path("styles", "kiosk.qss")
 COLUMNS = 3
@@ -49,11 +48,8 @@ BUTTON_HEIGHT = 88
 
 
 def load_style_sheet() -> str:
-    try:
-        return STYLE_SHEET.read_text("utf-8")
-    except OSError as exc:
-        log.warning("kiosk style sheet not loaded: %s", exc)
-        return ""
+    """The kiosk's style sheet (added to the reader's)."""
+    return theme.load_style_sheet(STYLE_SHEET)
 
 
 def topics_of(window: MainWindow) -> list[Topic]:
@@ -109,6 +105,7 @@ class KioskHome(QScrollArea):
         self._choices: list[tuple[ChoiceButton, Topic, str, str]] = []  # button, topic, kind, section id
         self._has_topics = False
         self._topics_now: Callable[[], Sequence[Topic]] | None = None
+        self._shown_ids: list[str] = []
         body = QWidget()
         body.setObjectName("kioskHomeBody")
         layout = QVBoxLayout(body)
@@ -150,7 +147,12 @@ class KioskHome(QScrollArea):
             self.set_topics(self._topics_now())
 
     def set_topics(self, topics: Sequence[Topic]) -> None:
-        """Show these topics (the contents' versions: they follow the interface language)."""
+        """Show these topics (the contents' versions: they follow the interface language). The
+        same topics again keep their buttons: a language change re-translates them in place."""
+        ids = [topic.id for topic in topics]
+        if self._groups.count() and ids == self._shown_ids:
+            return
+        self._shown_ids = ids
         while self._groups.count():
             item = self._groups.takeAt(0)
             group = item.widget() if item is not None else None

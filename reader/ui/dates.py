@@ -1,6 +1,6 @@
 """Dates, years and counts as the reader shows them, in the interface language: a long date
 ("24 May 2011", "24 de mayo de 2011") from the default QLocale (which follows the language) and a
-translatable format, and English plurals for messages a catalogue has not translated.
+translatable format. Plurals are the catalogues' business (English has one for its plural forms).
 """
 
 from __future__ import annotations
@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
-
-CONTEXT = "Dates"
 
 
 def long_date_format() -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
@@ -210,11 +211,12 @@ def colors_for(choice: ThemeChoice) -> ThemeColors:
     return THEMES[choice.value]
 
 
-def load_style_sheet() -> str:
+def load_style_sheet(path: Path = STYLE_SHEET) -> str:
+    """A shipped style sheet's text (the reader's by default); "" and a warning if it is missing."""
     try:
-        return STYLE_SHEET.read_text("utf-8")
+        return path.read_text("utf-8")
     except OSError as exc:
-        log.warning("style sheet not loaded: %s", exc)
+        log.warning("style sheet %s not loaded: %s", path.name, exc)
         return ""
 
 

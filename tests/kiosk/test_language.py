@@ -252,3 +252,18 @@ def test_the_home_lists_the_version_in_the_interface_language(qtbot, tmp_path: P
         assert listed() == {"test-bone-topic", "test-only-english"}
     finally:
         kiosk.session.stop()
+
+
+def test_the_same_topics_keep_their_buttons_across_a_language_change(kiosk: Kiosk) -> None:
+    """An English-only pack lists the same topics in every language: nothing is rebuilt, the
+    buttons re-translate in place (a kiosk with many topics must not rebuild its home per tap)."""
+    before = list(kiosk.session.home.buttons)
+    assert language_controller().switch("es")
+    assert kiosk.session.home.buttons == before
+    assert all(not shiboken_deleted(button) for button in before)
+
+
+def shiboken_deleted(widget: QWidget) -> bool:
+    import shiboken6
+
+    return not shiboken6.isValid(widget)
