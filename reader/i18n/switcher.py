@@ -15,7 +15,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from reader.i18n import FALLBACK_LANGUAGE, LANGUAGES, supported_language
@@ -100,7 +100,9 @@ class LanguageController(QObject):
         self._applied = True
         loaded = ", ".join(Path(t.filePath()).name for t in self._translators) or "none needed"
         log.info("interface language %s (catalogues: %s)", wanted, loaded)
-        QCoreApplication.processEvents()  # deliver LanguageChange before anyone reads texts
+        # Deliver the LanguageChange events Qt posted to the windows now, before anyone reads a
+        # text; only those: a tap waiting in the queue must not run inside this switch.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(wanted)
         return True
 
