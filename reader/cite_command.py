@@ -10,27 +10,27 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.content import Reference, Topic, load_content
-from reader.content.citation import (
-    AMA,
-    BIBTEX,
-    RIS,
-    VANCOUVER,
-    export_text,
-    later_study_notes,
-    numbered_list,
-    published_since_list,
-)
+if TYPE_CHECKING:
+    from reader.content import Reference, Topic
 
-STYLES = {"nlm": VANCOUVER, "ama": AMA, "ris": RIS, "bibtex": BIBTEX}
+# the names the command accepts; the formatter's style for each is looked up when the command runs,
+# so building the command line parser (every command of the CLI) does not import the formatter
+STYLE_NAMES = ("ama", "bibtex", "nlm", "ris")
+
+
+def style_for(name: str) -> str:
+    from reader.content.citation import AMA, BIBTEX, RIS, VANCOUVER
+
+    return {"nlm": VANCOUVER, "ama": AMA, "ris": RIS, "bibtex": BIBTEX}[name]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topic", metavar="ID", help="only this topic (default: every topic in the pack)")
     parser.add_argument(
         "--style",
-        choices=sorted(STYLES),
+        choices=STYLE_NAMES,
         default="nlm",
         help="nlm (NLM/Vancouver, the default), ama (AMA 11th edition); ris or bibtex for reference managers",
     )
@@ -38,6 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_cite(args: argparse.Namespace, pack: Path) -> int:
     """Print the references of the chosen topics; 1 when the topic is unknown or nothing loaded."""
+    from reader.content import load_content
+    from reader.content.citation import BIBTEX, RIS
+
     result = load_content(pack)
     for error in result.errors:
         print(error, file=sys.stderr)
@@ -51,7 +54,7 @@ def run_cite(args: argparse.Namespace, pack: Path) -> int:
     if not topics:
         print(f"cite: no topics loaded from {pack}", file=sys.stderr)
         return 1
-    style = STYLES[args.style]
+    style = style_for(args.style)
     if style in (RIS, BIBTEX):
         sys.stdout.write(export_all(topics, style))
     else:
@@ -61,6 +64,8 @@ def run_cite(args: argparse.Namespace, pack: Path) -> int:
 
 def cited_text(topic: Topic, style: str) -> str:
     """One topic's references, then its later studies apart and labelled, as numbered plain text."""
+    from reader.content.citation import numbered_list, published_since_list
+
     parts = [f"{topic.title} ({topic.id})\n"]
     if topic.references:
         parts.append("\nReferences\n" + numbered_list(topic.references, style))
@@ -72,6 +77,8 @@ def cited_text(topic: Topic, style: str) -> str:
 def export_all(topics: list[Topic], fmt: str) -> str:
     """Every reference and later study of `topics` as RIS or BibTeX; later studies carry a note
     saying they are not part of the original text, and their design."""
+    from reader.content.citation import export_text, later_study_notes
+
     refs: list[Reference] = []
     notes: dict[str, str] = {}
     for topic in topics:
