@@ -112,6 +112,26 @@ def test_vocabulary(tmp_path: Path) -> None:
     words.save(tmp_path / "v.txt")
     loaded = Vocabulary.read(tmp_path / "v.txt")
     assert loaded.counts() == words.counts()
+    assert loaded.completions("kyph", 5) == ["kyphosis", "kyphoplasty"]
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [
+        b"kyphosis\t3\nballoon\t2\nkyphoplasty\t1\n",  # out of order: sorted on reading
+        b"balloon\t2\nballoon\t4\nkyphosis\t3\nkyphoplasty\t1",  # a word twice, no last newline
+    ],
+)
+def test_a_vocabulary_file_not_as_written_is_still_read_right(saved: bytes) -> None:
+    words = Vocabulary(saved=saved)
+    assert words.known("balloon") and words.known("kyphoplasty")
+    assert words.completions("kyph", 5) == ["kyphosis", "kyphoplasty"]
+    assert len(words) == 3
+
+
+def test_a_damaged_vocabulary_file_fails_loudly() -> None:
+    with pytest.raises(ValueError):
+        Vocabulary(saved=b"balloon\tmany\n").known("balloon")
 
 
 def test_snippet_marks_stems_and_phrases_and_escapes() -> None:
