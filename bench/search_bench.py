@@ -7,8 +7,9 @@ query latency p50/p95 by kind (words, AND, phrases, typos, prefixes, synonyms), 
 latency, latency on the bundled topic, and peak RSS. The open is measured twice: with the
 generated topics in memory (the index code alone) and exactly as the app opens it, through the
 content cache (load the pack from its cache, then the service over that lazy store). Then the
-whole-process time of `main.py search` (start, load from the content cache, open, search, print)
-on the bundled topic and on the generated pack. Asserts nothing about time: the issues' targets
+whole-process time of `main.py search` (start, check the pack's files, open, search, print) on
+the bundled topic and on the generated pack, and the same the long way (the pack loaded from its
+content cache, as after a file changed). Asserts nothing about time: the issues' targets
 are printed beside the figures for the reader to judge.
 """
 
@@ -242,23 +243,32 @@ def bench_app_open(pack: Pack, index_dir: Path) -> None:
 
 
 def bench_cli(label: str, content: Path, index_dir: Path | None, query: str, runs: int) -> None:
-    """Whole-process `main.py search`, content cache and index warm (one unmeasured run first)."""
+    """Whole-process `main.py search`, content cache and index warm (one unmeasured run first):
+    as a search usually runs (the files unchanged since the last search: the pack is not loaded,
+    reader.search.quick), and the long way (the note removed before each run, as after any
+    change to a topic file: the pack is loaded from its content cache)."""
+    from reader.search.quick import note_path
+
     command = [sys.executable, str(ROOT / "main.py"), "search", query, "--content", str(content)]
-    if index_dir is not None:
-        command += ["--index-dir", str(index_dir)]
-    times = []
-    for n in range(runs + 1):
-        started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SystemExit(f"search failed: {done.stderr[-2000:]}")
-        if n:
-            times.append(time.perf_counter() - started)
-    line(
-        f"CLI search, {label}: median / min",
-        f"{statistics.median(times):.2f} / {min(times):.2f} s",
-        "target <= 0.4 s",
-    )
+    if index_dir is None:
+        index_dir = paths.index_dir_for(content)
+    command += ["--index-dir", str(index_dir)]
+    for way, forget in (("", False), (", long way (a file changed)", True)):
+        times = []
+        for n in range(runs + 1):
+            if forget:
+                note_path(index_dir).unlink(missing_ok=True)
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                raise SystemExit(f"search failed: {done.stderr[-2000:]}")
+            if n:
+                times.append(time.perf_counter() - started)
+        line(
+            f"CLI search, {label}{way}: median / min",
+            f"{statistics.median(times):.2f} / {min(times):.2f} s",
+            "target <= 0.4 s" if not forget else "",
+        )
 
 
 def main() -> None:

@@ -50,9 +50,11 @@ class IndexJob:
 def _build_service(job: IndexJob) -> Any:
     """Runs in the worker: the first import of reader.search (and Whoosh) happens here."""
     from reader.search import SearchService
-    from reader.search.combined import open_packs
+    from reader.search.combined import open_packs, use_index_dir
     from reader.search.trust import kiosk_index_dir
 
+    if not job.trusted_only:
+        use_index_dir(job.index_dir)
     if job.packs:
         service = open_packs(job.packs, job.index_dir, kiosk_index_dir if job.trusted_only else lambda d: d)
     else:
@@ -280,12 +282,13 @@ def _wait_with_progress(app: QApplication, done: threading.Event, state: dict[st
     dialog.deleteLater()
 
 
-def _index_dir(args: argparse.Namespace, kiosk: Any = None) -> Path:
-    """--index-dir, else a kiosk's system index (checked in the worker: reader.search.trust), else cache."""
+def _index_dir(args: argparse.Namespace, pack: Path, kiosk: Any = None) -> Path:
+    """--index-dir, else a kiosk's system index (checked in the worker: reader.search.trust), else
+    the pack folder's index in the cache (paths.index_dir_for)."""
     chosen = getattr(args, "index_dir", None)
     if chosen is None and kiosk is not None:
         chosen = kiosk.system_index_dir or None
-    return Path(chosen) if chosen is not None else paths.default_index_dir()
+    return Path(chosen) if chosen is not None else paths.index_dir_for(pack)
 
 
 def _synonyms_path(pack: Path) -> Path | None:
@@ -324,7 +327,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
         result,
         settings,
         theme,
-        index_dir=_index_dir(args, kiosk),
+        index_dir=_index_dir(args, pack, kiosk),
         synonyms_path=_synonyms_path(pack),
         options=WindowOptions(clock=dt.date.today),
         pack=pack,

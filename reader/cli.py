@@ -219,11 +219,51 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
-def _search_service(args: argparse.Namespace) -> SearchService | None:
-    """The service over the pack's topics; None (after saying why) when nothing could be loaded."""
+def _index_dir(args: argparse.Namespace) -> Path:
+    """--index-dir, else the index of the pack's folder (the bundled pack's, or its own)."""
+    if getattr(args, "index_dir", None) is not None:
+        return Path(args.index_dir)
+    from reader.paths import index_dir_for
+
+    return index_dir_for(content_dir(args))
+
+
+def _quick_search_service(args: argparse.Namespace) -> SearchService | None:
+    """The service over an index known to be current, without loading the pack (reader.search.quick);
+    None when it cannot be known so. Says the load's problems as the full way would."""
+    from reader.pack_session import PackLoader, pack_library
+    from reader.paths import content_cache_dir
+    from reader.search import synonyms_file_for
+    from reader.search.quick import quick_service
+
+    pack = content_dir(args)
+    packs = PackLoader(pack, pack_library(args))
+    if len(packs.sources) != 1:
+        return None  # installed packs are searched beside this one: the full way (one index each)
+    found = quick_service(
+        packs.sources[0].folder,
+        _index_dir(args),
+        synonyms_file_for(pack),
+        content_cache_dir(),
+        lambda: packs(pack, content_cache_dir()).topics,
+    )
+    if found is None:
+        return None
+    service, errors = found
+    for error in errors:
+        print(error, file=sys.stderr)
+    return service
+
+
+def _search_service(args: argparse.Namespace) -> tuple[SearchService, Callable[[], None]] | None:
+    """The service over the pack's topics, and what to call once its index is current (it leaves
+    the note that lets the next search skip loading the pack); None (after saying why) when
+    nothing could be loaded."""
     from reader.pack_session import PackLoader, pack_library, pack_topics
     from reader.paths import content_cache_dir
     from reader.search import SearchService, synonyms_file_for
+    from reader.search.combined import use_index_dir
+    from reader.search.quick import forget_note, write_note
 
     pack = content_dir(args)
     packs = PackLoader(pack, pack_library(args))  # with the installed packs, unless --content alone
@@ -235,18 +275,23 @@ def _search_service(args: argparse.Namespace) -> SearchService | None:
     if not result.topics:
         print(f"no topics to search in {pack}", file=sys.stderr)
         return None
-    if getattr(args, "index_dir", None) is not None:
-        index_dir = args.index_dir
-    else:
-        from reader.paths import default_index_dir
-
-        index_dir = default_index_dir()
+    index_dir = _index_dir(args)
+    use_index_dir(index_dir)
     each = pack_topics(packs.loaded, synonyms_file_for)
     if each:
         from reader.search.combined import open_packs
 
-        return open_packs(each, index_dir, lambda folder: folder)  # type: ignore[return-value]
-    return SearchService(result.topics, index_dir, synonyms_file_for(pack))
+        combined = open_packs(each, index_dir, lambda folder: folder)
+        return combined, lambda: forget_note(index_dir)  # type: ignore[return-value]
+    service = SearchService(result.topics, index_dir, synonyms_file_for(pack))
+
+    def remember() -> None:
+        if service.fingerprint is None:
+            forget_note(index_dir)
+        else:
+            write_note(index_dir, packs.sources[0].folder, result, service.fingerprint)
+
+    return service, remember
 
 
 def _says_no_topics(pack: Path, result: LoadResult) -> bool:
@@ -269,11 +314,13 @@ def describe_report(report: IndexReport) -> str:
 
 
 def run_index(args: argparse.Namespace) -> int:
-    service = _search_service(args)
-    if service is None:
+    made = _search_service(args)
+    if made is None:
         return 1
+    service, remember = made
     try:
         report = service.rebuild_index() if args.rebuild else service.ensure_index()
+        remember()
     finally:
         service.close()
     print(describe_report(report))
@@ -281,11 +328,17 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    service = _search_service(args)
+    remember: Callable[[], None] | None = None
+    service = _quick_search_service(args)
     if service is None:
-        return 1
+        made = _search_service(args)
+        if made is None:
+            return 1
+        service, remember = made
     try:
-        result = service.search(args.query, limit=args.limit)
+        result = service.search(args.query, limit=args.limit)  # makes sure of the index first
+        if remember is not None and service.ready:
+            remember()
     finally:
         service.close()
     if args.json:

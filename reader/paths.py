@@ -15,6 +15,7 @@ from pathlib import Path
 
 APP_NAME = "health-reader"
 ORG_NAME = "health-reader"
+FOLDER_INDEXES = "index-folders"  # below the cache folder: one search index per --content folder
 
 # (XDG variable, default below the home folder) per kind of folder, as Qt reads them
 _XDG = {
@@ -65,7 +66,24 @@ def cache_dir() -> Path:
 
 
 def default_index_dir() -> Path:
+    """The search index of the bundled pack."""
     return cache_dir() / "index"
+
+
+def index_dir_for(content: Path) -> Path:
+    """The search index of a content folder: the bundled pack's is `default_index_dir()`; any other
+    folder (`--content DIR`) has its own beside it, named after its resolved path, so searching
+    two packs in turn reuses both indexes instead of rebuilding one each time (those not used
+    lately are removed: reader.search.combined.use_index_dir)."""
+    import hashlib
+
+    from reader.resources import BUNDLED_CONTENT_DIR
+
+    where = content.resolve()
+    if where == BUNDLED_CONTENT_DIR.resolve():
+        return default_index_dir()
+    key = hashlib.sha256(str(where).encode()).hexdigest()[:16]
+    return cache_dir() / FOLDER_INDEXES / f"folder-{key}"
 
 
 def content_cache_dir() -> Path:

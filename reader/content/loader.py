@@ -31,6 +31,7 @@ class LoadResult:
     topics: TopicStore = field(default_factory=lambda: TopicStore([]))
     errors: list[ContentError] = field(default_factory=list)  # files skipped, and warnings
     files: int = 0  # topic files found
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # file -> (mtime_ns, size) as read
 
     @property
     def failed(self) -> bool:
@@ -119,6 +120,7 @@ def load_content(
     files = topic_files(content_dir)
     result.files = len(files)
     records = _records(files, content_dir, cache_dir, progress)
+    result.stamps = {record.path: (record.mtime_ns, record.size) for record in records}
     seen: dict[str, str] = {}
     kept: list[TopicRecord] = []
     for record in records:

@@ -119,6 +119,7 @@ def load_sources(
         result = load_content(source.folder, cache_dir, progress)  # the cache keeps one folder per pack
         combined.errors.extend(result.errors)
         combined.files += result.files
+        combined.stamps.update(result.stamps)
         kept = []
         for record in result.topics.records():
             topic_id = record.topic_id or ""

@@ -121,6 +121,17 @@ def evict_unused(root: Path, in_use: set[str], keep: int = KEEP_UNUSED) -> list[
     return removed
 
 
+def use_index_dir(index_dir: Path) -> None:
+    """Mark the index of a content folder (reader.paths.index_dir_for) as used now, and remove
+    those of other folders not used lately. Other index folders are left alone."""
+    from reader.paths import FOLDER_INDEXES
+
+    if index_dir.parent.name != FOLDER_INDEXES:
+        return
+    _touch(index_dir)
+    evict_unused(index_dir.parent, {index_dir.name})
+
+
 def pack_index_dir(index_dir: Path | None, pack: PackTopics) -> Path | None:
     if index_dir is None or pack.bundled:
         return index_dir

@@ -315,6 +315,11 @@ class IndexManager:
         report = IndexReport("built", count, seconds, 0, len(topics), reason, IN_MEMORY)
         return OpenIndex(index.searcher(), Vocabulary(words)), report
 
+    @classmethod
+    def report_reused(cls, live: _Live, started: float) -> IndexReport:
+        """The report for an index opened as it is (open_current), `started` at perf_counter()."""
+        return cls._report("reused", live, started)
+
     @staticmethod
     def _report(action: str, live: _Live, started: float, indexed: int = 0, reason: str = "") -> IndexReport:
         seconds = time.perf_counter() - started

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +34,7 @@ from reader.search.english import is_english_word
 from reader.search.index import IndexManager, IndexReport, OpenIndex
 from reader.search.languages import other_planners, plan_in_languages, search_language, stems_for
 from reader.search.querybuild import Plan, QueryPlanner
+from reader.search.quick import HitTopics
 from reader.search.schema import TEXT_FIELD
 from reader.search.snippets import MatchTerms, make_snippet, marked_spans
 from reader.search.synonyms import SynonymTable
@@ -99,7 +101,9 @@ class SearchService:
     def __init__(
         self, topics: Sequence[Topic], index_dir: Path | None, synonyms_path: Path | None = None
     ) -> None:
-        self._topics = TopicStore.wrap(topics)  # a large pack's topics are built only when needed
+        # a large pack's topics are built only when needed
+        self._topics: TopicStore | HitTopics = TopicStore.wrap(topics)
+        self._opened: OpenIndex | None = None
         self._manager = IndexManager(index_dir)
         self._synonyms_path = synonyms_path if synonyms_path is not None else synonyms_file_for(None)
         self._synonyms: SynonymTable | None = None
@@ -131,25 +135,59 @@ class SearchService:
         with self._ensure_lock:
             if self._synonyms is None:
                 self._synonyms = SynonymTable.load(self._synonyms_path)
-            opened, report = self._manager.ensure(self._topics, rebuild=rebuild)
-            with self._lock:
-                self._close_searcher()
-                self._searcher = opened.searcher
-                reader = opened.searcher.reader()
-                self._planner = QueryPlanner(
-                    self._synonyms,
-                    opened.vocabulary,
-                    lambda stem: int(reader.doc_frequency(TEXT_FIELD, stem)),
-                    int(reader.doc_count()),
-                )
-                self._others = other_planners(reader, self._synonyms_path, opened.vocabulary)
-            self.last_report = report
-            log.info(
-                "search index %s: %d documents in %.2f s", report.action, report.documents, report.seconds
-            )
-            if report.action != "built":  # a build has just written (and checksummed) every file
-                self._start_check(opened)
+            opened, report = self._manager.ensure(self._store(), rebuild=rebuild)
+            self._install(opened, report)
             return report
+
+    @classmethod
+    def over_current_index(
+        cls, topics: HitTopics, index_dir: Path, synonyms_path: Path, fingerprint: str
+    ) -> SearchService | None:
+        """A service over the live index in `index_dir` if its fingerprint is `fingerprint`, without
+        the pack's topics: `topics` builds those of the hits (reader.search.quick). None otherwise."""
+        service = cls([], index_dir, synonyms_path)
+        service._topics = topics
+        started = time.perf_counter()
+        live, _problem = service._manager.open_current()
+        if live is None:
+            return None
+        if live.manifest.fingerprint != fingerprint:
+            live.close()
+            return None
+        with service._ensure_lock:
+            service._synonyms = SynonymTable.load(synonyms_path)
+            service._install(live.opened(), IndexManager.report_reused(live, started))
+        return service
+
+    def _store(self) -> TopicStore:
+        """Every topic: a service made over the current index loads them when first needed."""
+        if not isinstance(self._topics, TopicStore):
+            self._topics = self._topics.whole()
+        return self._topics
+
+    @property
+    def fingerprint(self) -> str | None:
+        """The content fingerprint of the index open on disk (None: none yet, or in memory)."""
+        return self._opened.manifest.fingerprint if self._opened and self._opened.manifest else None
+
+    def _install(self, opened: OpenIndex, report: IndexReport) -> None:
+        with self._lock:
+            self._close_searcher()
+            self._searcher = opened.searcher
+            self._opened = opened
+            reader = opened.searcher.reader()
+            assert self._synonyms is not None
+            self._planner = QueryPlanner(
+                self._synonyms,
+                opened.vocabulary,
+                lambda stem: int(reader.doc_frequency(TEXT_FIELD, stem)),
+                int(reader.doc_count()),
+            )
+            self._others = other_planners(reader, self._synonyms_path, opened.vocabulary)
+        self.last_report = report
+        log.info("search index %s: %d documents in %.2f s", report.action, report.documents, report.seconds)
+        if report.action != "built":  # a build has just written (and checksummed) every file
+            self._start_check(opened)
 
     def _start_check(self, opened: OpenIndex) -> None:
         """Check the large files of the index just opened, in a thread: searches go on meanwhile."""
@@ -383,8 +421,9 @@ class SearchService:
         it reads the title of every section of the pack, which would make every open as slow as
         the pack is large (10,000 topics: 14 ms to open, 119 ms with the titles)."""
         if self._completer is None:
-            headings = self._topics.section_titles()  # from the content cache: no topic is built
-            self._completer = Completer([*self._topics.titles(), *(t for titles in headings for t in titles)])
+            store = self._store()
+            headings = store.section_titles()  # from the content cache: no topic is built
+            self._completer = Completer([*store.titles(), *(t for titles in headings for t in titles)])
         return self._completer
 
     def _phrase_exists(self, before: str, after: str) -> bool:
