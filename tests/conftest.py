@@ -68,3 +68,23 @@ def _english_after_each_test():
     switcher = sys.modules.get("reader.i18n.switcher")
     if switcher is not None and switcher._controller is not None:
         switcher._controller.switch("en")
+
+
+@pytest.fixture(autouse=True)
+def _logger_levels_restored():
+    """The CLI quiets the content loader's logger for the commands that print each problem
+    themselves (reader.cli.main); a later test's caplog must still see its warnings."""
+    import logging
+
+    loggers = [
+        logging.getLogger(),
+        *(logging.getLogger(name) for name in list(logging.root.manager.loggerDict)),
+    ]
+    levels = {logger: logger.level for logger in loggers if isinstance(logger, logging.Logger)}
+    yield
+    for logger, level in levels.items():
+        logger.setLevel(level)
+    for name in list(logging.root.manager.loggerDict):
+        logger = logging.getLogger(name)
+        if logger not in levels and name.startswith("reader"):
+            logger.setLevel(logging.NOTSET)
