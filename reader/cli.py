@@ -6,8 +6,6 @@ Each command is a function taking the parsed arguments and returning an exit cod
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -23,7 +21,6 @@ from reader.window_args import parse_window_start
 if TYPE_CHECKING:
     from reader.content import LoadResult
     from reader.kiosk.config import KioskConfig
-    from reader.search import IndexReport, SearchResult, SearchService
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -210,7 +207,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     pack = content_dir(args)
     result = load_content(pack)
-    if _says_no_topics(pack, result):
+    if says_no_topics(pack, result):
         return 1
     for error in sorted(result.errors, key=reading_order):  # by file, then line
         print(error, file=sys.stderr if error.severity == "error" else sys.stdout)
@@ -219,82 +216,7 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
-def _index_dir(args: argparse.Namespace) -> Path:
-    """--index-dir, else the index of the pack's folder (the bundled pack's, or its own)."""
-    if getattr(args, "index_dir", None) is not None:
-        return Path(args.index_dir)
-    from reader.paths import index_dir_for
-
-    return index_dir_for(content_dir(args))
-
-
-def _quick_search_service(args: argparse.Namespace) -> SearchService | None:
-    """The service over an index known to be current, without loading the pack (reader.search.quick);
-    None when it cannot be known so. Says the load's problems as the full way would."""
-    from reader.pack_session import PackLoader, pack_library
-    from reader.paths import content_cache_dir
-    from reader.search import synonyms_file_for
-    from reader.search.quick import quick_service
-
-    pack = content_dir(args)
-    packs = PackLoader(pack, pack_library(args))
-    if len(packs.sources) != 1:
-        return None  # installed packs are searched beside this one: the full way (one index each)
-    found = quick_service(
-        packs.sources[0].folder,
-        _index_dir(args),
-        synonyms_file_for(pack),
-        content_cache_dir(),
-        lambda: packs(pack, content_cache_dir()).topics,
-    )
-    if found is None:
-        return None
-    service, errors = found
-    for error in errors:
-        print(error, file=sys.stderr)
-    return service
-
-
-def _search_service(args: argparse.Namespace) -> tuple[SearchService, Callable[[], None]] | None:
-    """The service over the pack's topics, and what to call once its index is current (it leaves
-    the note that lets the next search skip loading the pack); None (after saying why) when
-    nothing could be loaded."""
-    from reader.pack_session import PackLoader, pack_library, pack_topics
-    from reader.paths import content_cache_dir
-    from reader.search import SearchService, synonyms_file_for
-    from reader.search.combined import use_index_dir
-    from reader.search.quick import forget_note, write_note
-
-    pack = content_dir(args)
-    packs = PackLoader(pack, pack_library(args))  # with the installed packs, unless --content alone
-    result = packs(pack, content_cache_dir())  # unchanged files are not parsed again
-    if _says_no_topics(pack, result):
-        return None
-    for error in result.errors:
-        print(error, file=sys.stderr)
-    if not result.topics:
-        print(f"no topics to search in {pack}", file=sys.stderr)
-        return None
-    index_dir = _index_dir(args)
-    use_index_dir(index_dir)
-    each = pack_topics(packs.loaded, synonyms_file_for)
-    if each:
-        from reader.search.combined import open_packs
-
-        combined = open_packs(each, index_dir, lambda folder: folder)
-        return combined, lambda: forget_note(index_dir)  # type: ignore[return-value]
-    service = SearchService(result.topics, index_dir, synonyms_file_for(pack))
-
-    def remember() -> None:
-        if service.fingerprint is None:
-            forget_note(index_dir)
-        else:
-            write_note(index_dir, packs.sources[0].folder, result, service.fingerprint)
-
-    return service, remember
-
-
-def _says_no_topics(pack: Path, result: LoadResult) -> bool:
+def says_no_topics(pack: Path, result: LoadResult) -> bool:
     """A missing or empty pack gets one line on stderr (and the caller exits 1), not a list."""
     if result.files or result.topics:
         return False
@@ -304,85 +226,16 @@ def _says_no_topics(pack: Path, result: LoadResult) -> bool:
     return True
 
 
-def describe_report(report: IndexReport) -> str:
-    where = "in memory" if report.in_memory else f"{report.bytes / 1024:.1f} kB in {report.location}"
-    what = f"index {report.action}: {report.documents} document(s)"
-    if report.action != "reused":
-        what += f", {report.topics_indexed} topic(s) indexed"
-    why = f" ({report.reason})" if report.reason else ""
-    return f"{what} in {report.seconds:.2f} s; {where}{why}"
-
-
 def run_index(args: argparse.Namespace) -> int:
-    made = _search_service(args)
-    if made is None:
-        return 1
-    service, remember = made
-    try:
-        report = service.rebuild_index() if args.rebuild else service.ensure_index()
-        remember()
-    finally:
-        service.close()
-    print(describe_report(report))
-    return 0
+    from reader.search_commands import run_index as index
+
+    return index(args)
 
 
 def run_search(args: argparse.Namespace) -> int:
-    remember: Callable[[], None] | None = None
-    service = _quick_search_service(args)
-    if service is None:
-        made = _search_service(args)
-        if made is None:
-            return 1
-        service, remember = made
-    try:
-        result = service.search(args.query, limit=args.limit)  # makes sure of the index first
-        if remember is not None and service.ready:
-            remember()
-    finally:
-        service.close()
-    if args.json:
-        print(json.dumps(result_json(result), ensure_ascii=False, indent=2))
-    else:
-        print_result(result, bold=sys.stdout.isatty())
-    return 0
+    from reader.search_commands import run_search as search
 
-
-def snippet_text(snippet_html: str, start: str = "", end: str = "") -> str:
-    """A snippet as plain text, its marked words between `start` and `end`."""
-    return html.unescape(snippet_html.replace("<mark>", start).replace("</mark>", end))
-
-
-def result_json(result: SearchResult) -> dict[str, object]:
-    hits = [
-        {
-            "topic": h.topic_id,
-            "section": h.section_id,
-            "title": h.title,
-            "score": round(h.score, 4),
-            "snippet": h.snippet_html,  # HTML: escaped text, matched words in <mark>...</mark>
-            "snippet_text": snippet_text(h.snippet_html),  # the same as plain text
-            **({"sentence": h.sentence} if h.sentence else {}),  # a sentence citing a matched reference
-            **({"reference": h.reference} if h.reference else {}),  # the reference a look-up matched
-        }
-        for h in result.hits
-    ]
-    return {"query": result.query, "suggestion": result.suggestion, "total": result.total, "hits": hits}
-
-
-def print_result(result: SearchResult, *, bold: bool) -> None:
-    start, end = ("\033[1m", "\033[0m") if bold else ("*", "*")
-    if result.suggestion is not None:
-        lead = "Showing results for" if result.corrected else "Did you mean"
-        print(f"{lead}: {result.suggestion}")
-    print(
-        f"{result.total} result(s) for {result.query!r}"
-        + (f", best {len(result.hits)}:" if result.hits else "")
-    )
-    for n, hit in enumerate(result.hits, 1):
-        where = f"[{hit.topic_id}#{hit.section_id}]"
-        print(f"{n:2}. {hit.title} - {hit.topic_title}  {where}  score {hit.score:.2f}")
-        print(f"    {snippet_text(hit.snippet_html, start, end)}")
+    return search(args)
 
 
 def run_cite(args: argparse.Namespace) -> int:
