@@ -60,8 +60,15 @@ def bundled_topic(bundled_result):
 
 
 @pytest.fixture(autouse=True)
-def _english_after_each_test():
-    """A test that switches the interface language leaves English (and its locale) behind."""
+def _english_after_each_test(request: pytest.FixtureRequest):
+    """A widget test starts in English, its catalogue installed as the app's start installs it
+    ("1 result", not the source's "1 results"), whichever tests ran before it; a test that switches
+    the interface language leaves English (and its locale) behind."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from reader.i18n.switcher import language_controller
+
+        language_controller().switch("en")
     yield
     import sys
 
