@@ -10,15 +10,20 @@ each tested on the reference's own text, as `snippets` marks words.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from reader.search.documents import reference_text
-from reader.search.snippets import MatchTerms, marked_spans
+from reader.search.documents import REFERENCES_SECTION_ID, reference_text
+from reader.search.languages import search_language
+from reader.search.results import Hit
+from reader.search.snippets import MatchTerms, make_snippet, marked_spans
 
 if TYPE_CHECKING:
     from reader.content.model import Reference, Section, Topic
+    from reader.search.querybuild import Plan
+
+CITING_SCORE = 0.9  # a section citing a matched reference ranks just below the reference list
 
 
 @dataclass(frozen=True)
@@ -56,3 +61,43 @@ def citing_sections(topic: Topic, references: Sequence[Reference]) -> Iterator[C
                 parts.append(f"{html.escape(sentence.text)} <mark>[{label}]</mark>")
         if parts:
             yield Citing(section, first, " ".join(parts))
+
+
+def add_citing_hits(
+    hits: list[Hit], topic_of: Callable[[str], Topic | None], plan: Plan, mode: Literal["and", "or"]
+) -> int:
+    """Put the sections citing the references a reference-list hit matched right after it,
+    unless they are hits already; returns how many were added."""
+    present = {(hit.topic_id, hit.section_id) for hit in hits}
+    added = 0
+    for hit in [h for h in hits if h.section_id == REFERENCES_SECTION_ID]:
+        topic = topic_of(hit.topic_id)
+        if topic is None:
+            continue
+        refs = matching_references(
+            topic, plan.for_language(search_language(topic.language)).unit_terms(), mode
+        )
+        at = hits.index(hit) + 1
+        if refs:  # the snippet shows the matched references, not their neighbours in the list
+            snippet = make_snippet(" ".join(reference_text(ref) for ref in refs), plan.match_terms())
+            hits[at - 1] = replace(hit, snippet_html=snippet.html, reference=refs[0].id)
+        for citing in citing_sections(topic, refs):
+            if (topic.id, citing.section.id) in present:
+                continue
+            present.add((topic.id, citing.section.id))
+            section = citing.section
+            score = hit.score * CITING_SCORE
+            cited = Hit(
+                topic.id,
+                topic.title,
+                section.id,
+                section.title,
+                score,
+                citing.snippet_html,
+                (),
+                citing.sentence_key,
+            )
+            hits.insert(at, cited)
+            at += 1
+            added += 1
+    return added

@@ -19,22 +19,22 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from reader.content.store import TopicStore
 from reader.resources import BUNDLED_CONTENT_DIR
 from reader.search import manifest as mf
 from reader.search.analysis import stems, surface_words
-from reader.search.citations import citing_sections, matching_references
+from reader.search.citations import add_citing_hits
 from reader.search.completion import Completer, stands_before
 from reader.search.documents import REFERENCES_SECTION_ID, reference_text
 from reader.search.english import is_english_word
 from reader.search.index import IndexManager, IndexReport, OpenIndex
-from reader.search.languages import other_planners, plan_in_languages, search_language, stems_for
+from reader.search.languages import other_planners, plan_in_languages, stems_for
 from reader.search.querybuild import Plan, QueryPlanner
 from reader.search.quick import HitTopics
+from reader.search.results import NOTHING, Found, Hit, SearchResult
 from reader.search.schema import TEXT_FIELD
 from reader.search.snippets import MatchTerms, make_snippet, marked_spans
 from reader.search.synonyms import SynonymTable
@@ -52,39 +52,6 @@ COUNT_LIMIT = 500  # matches counted one by one; beyond this the total is Whoosh
 RERANK_DEPTH = 50  # best matches re-ranked by their section titles
 MAX_CORRECTED_WORDS = 4  # misspelt words looked up per query (each lookup walks the vocabulary)
 PHRASE_CHECKS = 5  # sections read to confirm a completed phrase is written so
-CITING_SCORE = 0.9  # a section citing a matched reference ranks just below the reference list
-
-
-@dataclass(frozen=True)
-class Hit:
-    topic_id: str
-    topic_title: str
-    section_id: str  # "references" for the reference-list document
-    title: str  # section title
-    score: float
-    snippet_html: str  # HTML-escaped text with matched words wrapped in <mark>...</mark>
-    terms: tuple[str, ...]  # the matched words as they appear in the section text (then its title)
-    sentence: str = ""  # key of the sentence to show first: one citing a matched reference
-    reference: str = ""  # on a reference-list hit: the id of the (first) reference the query matched
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: str
-    suggestion: str | None  # "did you mean": the query with misspelt words replaced by real words
-    total: int
-    hits: tuple[Hit, ...]
-    corrected: bool = False  # hits come from the suggestion because the query as typed found nothing
-    exact_total: bool = True  # False: `total` is an estimate (more than COUNT_LIMIT matches)
-
-
-class _Found(NamedTuple):
-    total: int
-    exact: bool
-    hits: tuple[Hit, ...]
-
-
-_NOTHING = _Found(0, True, ())
 
 
 def synonyms_file_for(content_dir: Path | None) -> Path:
@@ -266,8 +233,8 @@ class SearchService:
                 better = self._run(fixed, "and", limit)
                 if better.hits:
                     return SearchResult(query, suggestion, better.total, better.hits, True, better.exact)
-            loose = self._run(plan, "or", limit) if len(plan.units) > 1 else _NOTHING
-            loose_fixed = _NOTHING
+            loose = self._run(plan, "or", limit) if len(plan.units) > 1 else NOTHING
+            loose_fixed = NOTHING
             if fixed is not None and len(fixed.units) > 1:
                 loose_fixed = self._run(fixed, "or", limit)
             if loose_fixed.total <= loose.total:  # the correction finds no more: do not offer it
@@ -300,7 +267,7 @@ class SearchService:
                     break
         return found
 
-    def _run(self, plan: Plan, mode: Literal["and", "or"], limit: int) -> _Found:
+    def _run(self, plan: Plan, mode: Literal["and", "or"], limit: int) -> Found:
         """The total (exact or estimated) and the best `limit` hits: Whoosh's best RERANK_DEPTH
         matches, re-ranked so that hits whose section title has the query's words come first, with
         the sections citing matched references after each reference list."""
@@ -320,50 +287,11 @@ class SearchService:
         )
         marks = plan.match_terms()
         hits = [self._hit(fields, score, marks) for score, _, fields in ranked[:limit]]
-        added = self._add_citing(hits, plan, mode)
+        added = add_citing_hits(hits, self._topics.get, plan, mode)
         if results.scored_length() < fetch:  # all collected: Whoosh skips only once `fetch` are found
-            return _Found(results.scored_length() + added, True, tuple(hits[:limit]))
+            return Found(results.scored_length() + added, True, tuple(hits[:limit]))
         total, exact = self._count(plan.whoosh_query(mode))
-        return _Found(total + added, exact, tuple(hits[:limit]))
-
-    def _add_citing(self, hits: list[Hit], plan: Plan, mode: Literal["and", "or"]) -> int:
-        """Put the sections citing the references a reference-list hit matched right after it,
-        unless they are hits already; returns how many were added."""
-        present = {(hit.topic_id, hit.section_id) for hit in hits}
-        added = 0
-        for hit in [h for h in hits if h.section_id == REFERENCES_SECTION_ID]:
-            topic = self._topics.get(hit.topic_id)
-            if topic is None:
-                continue
-            refs = matching_references(
-                topic, plan.for_language(search_language(topic.language)).unit_terms(), mode
-            )
-            at = hits.index(hit) + 1
-            if refs:  # the snippet shows the matched references, not their neighbours in the list
-                snippet = make_snippet(" ".join(reference_text(ref) for ref in refs), plan.match_terms())
-                hits[at - 1] = replace(hit, snippet_html=snippet.html, reference=refs[0].id)
-            for citing in citing_sections(topic, refs):
-                if (topic.id, citing.section.id) in present:
-                    continue
-                present.add((topic.id, citing.section.id))
-                section = citing.section
-                score = hit.score * CITING_SCORE
-                hits.insert(
-                    at,
-                    Hit(
-                        topic.id,
-                        topic.title,
-                        section.id,
-                        section.title,
-                        score,
-                        citing.snippet_html,
-                        (),
-                        citing.sentence_key,
-                    ),
-                )
-                at += 1
-                added += 1
-        return added
+        return Found(total + added, exact, tuple(hits[:limit]))
 
     def _title_stems(self, title: str, language: str) -> frozenset[str]:
         key = title if language == "en" else f"{language}\0{title}"
