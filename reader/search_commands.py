@@ -5,16 +5,20 @@ one does not load it (reader.search.quick)."""
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.cli import content_dir, says_no_topics
+from reader.search.combined import CombinedSearch
 
 if TYPE_CHECKING:
+    from reader.content.store import TopicStore
+    from reader.packs.sources import LoadedPacks
     from reader.search import IndexReport, SearchResult, SearchService
 
 
@@ -27,25 +31,28 @@ def _index_dir(args: argparse.Namespace) -> Path:
     return index_dir_for(content_dir(args))
 
 
-def _quick_search_service(args: argparse.Namespace) -> SearchService | None:
-    """The service over an index known to be current, without loading the pack (reader.search.quick);
+def _quick_search_service(args: argparse.Namespace) -> SearchService | CombinedSearch | None:
+    """The search over indexes known to be current, without loading the packs (reader.search.quick);
     None when it cannot be known so. Says the load's problems as the full way would."""
     from reader.pack_session import PackLoader, pack_library
     from reader.paths import content_cache_dir
-    from reader.search import synonyms_file_for
     from reader.search.quick import quick_service
 
     pack = content_dir(args)
     packs = PackLoader(pack, pack_library(args))
-    if len(packs.sources) != 1:
-        return None  # installed packs are searched beside this one: the full way (one index each)
-    found = quick_service(
-        packs.sources[0].folder,
-        _index_dir(args),
-        synonyms_file_for(pack),
-        content_cache_dir(),
-        lambda: packs(pack, content_cache_dir()).topics,
-    )
+    loaded: list[LoadedPacks] = []
+
+    def topics_of(pack_id: str) -> TopicStore:
+        if not loaded:  # one full load, whichever pack asks first
+            packs(pack, content_cache_dir())
+            assert packs.loaded is not None
+            loaded.append(packs.loaded)
+        if len(packs.sources) == 1:
+            return loaded[0].result.topics
+        return loaded[0].pack_topics.get(pack_id) or TopicStore([])
+
+    sources = [(s.label.pack_id, s.folder) for s in packs.sources]
+    found = quick_service(sources, _index_dir(args), content_cache_dir(), topics_of)
     if found is None:
         return None
     service, errors = found
@@ -54,15 +61,16 @@ def _quick_search_service(args: argparse.Namespace) -> SearchService | None:
     return service
 
 
-def _search_service(args: argparse.Namespace) -> tuple[SearchService, Callable[[], None]] | None:
-    """The service over the pack's topics, and what to call once its index is current (it leaves
-    the note that lets the next search skip loading the pack); None (after saying why) when
+def _search_service(
+    args: argparse.Namespace,
+) -> tuple[SearchService | CombinedSearch, Callable[[], None]] | None:
+    """The search over the packs' topics, and what to call once its indexes are current (it leaves
+    the note that lets the next search skip loading the packs); None (after saying why) when
     nothing could be loaded."""
     from reader.pack_session import PackLoader, pack_library, pack_topics
     from reader.paths import content_cache_dir
     from reader.search import SearchService, synonyms_file_for
-    from reader.search.combined import use_index_dir
-    from reader.search.quick import forget_note, write_note
+    from reader.search.combined import open_packs, pack_index_dir, use_index_dir
 
     pack = content_dir(args)
     packs = PackLoader(pack, pack_library(args))  # with the installed packs, unless --content alone
@@ -76,21 +84,45 @@ def _search_service(args: argparse.Namespace) -> tuple[SearchService, Callable[[
         return None
     index_dir = _index_dir(args)
     use_index_dir(index_dir)
-    each = pack_topics(packs.loaded, synonyms_file_for)
-    if each:
-        from reader.search.combined import open_packs
+    assert packs.loaded is not None
+    loaded = packs.loaded
+    each = pack_topics(loaded, synonyms_file_for)
+    if not each:  # one pack
+        service = SearchService(result.topics, index_dir, synonyms_file_for(pack))
+        searched: dict[str, tuple[Any, ...]] = {
+            packs.sources[0].label.pack_id: (service, index_dir, synonyms_file_for(pack), result.topics)
+        }
+        return service, functools.partial(_remember, index_dir, loaded, searched)
+    combined = open_packs(each, index_dir, lambda folder: folder)
+    services = combined.services if isinstance(combined, CombinedSearch) else [combined]
+    searched = {
+        p.pack_id: (s, pack_index_dir(index_dir, p), p.synonyms_path, loaded.pack_topics[p.pack_id])
+        for p, s in zip(each, services, strict=True)
+    }
+    return combined, functools.partial(_remember, index_dir, loaded, searched)
 
-        combined = open_packs(each, index_dir, lambda folder: folder)
-        return combined, lambda: forget_note(index_dir)  # type: ignore[return-value]
-    service = SearchService(result.topics, index_dir, synonyms_file_for(pack))
 
-    def remember() -> None:
-        if service.fingerprint is None:
-            forget_note(index_dir)
-        else:
-            write_note(index_dir, packs.sources[0].folder, result, service.fingerprint)
+def _remember(index_dir: Path, loaded: LoadedPacks, searched: dict[str, tuple[Any, ...]]) -> None:
+    """Leave the note of this full load (reader.search.quick) beside the first pack's index."""
+    from reader.search.quick import Note, PackNote, forget_note, write_note
 
-    return service, remember
+    packs = []
+    for source in loaded.sources:
+        files = loaded.pack_stamps.get(source.label.pack_id, {})
+        found = searched.get(source.label.pack_id)
+        if found is None:
+            packs.append(PackNote.of(source.label.pack_id, source.folder, files))
+            continue
+        service, index, synonyms, topics = found
+        if service.fingerprint is None or index is None:
+            forget_note(index_dir)  # an index in memory: the next search must build it again
+            return
+        packs.append(
+            PackNote.of(
+                source.label.pack_id, source.folder, files, (index, service.fingerprint, synonyms, topics)
+            )
+        )
+    write_note(index_dir, Note(tuple(packs), tuple(str(e) for e in loaded.result.errors)))
 
 
 def describe_report(report: IndexReport) -> str:

@@ -53,6 +53,7 @@ class LoadedPacks:
     sources: list[PackSource]
     topic_sources: dict[str, PackSource] = field(default_factory=dict)  # topic id -> its pack
     pack_topics: dict[str, TopicStore] = field(default_factory=dict)  # pack id -> its topics
+    pack_stamps: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # pack id -> its files
     library: PackLibrary | None = None  # where packs are installed (None: none are used)
     trust_files: list[Path] = field(default_factory=list)  # for installing from the window
 
@@ -120,6 +121,7 @@ def load_sources(
         combined.errors.extend(result.errors)
         combined.files += result.files
         combined.stamps.update(result.stamps)
+        loaded.pack_stamps[source.label.pack_id] = result.stamps
         kept = []
         for record in result.topics.records():
             topic_id = record.topic_id or ""

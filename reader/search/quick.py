@@ -1,13 +1,15 @@
-"""The command-line search's short way: search an index that is known to be current without
-loading the pack.
+"""The command-line search's short way: search indexes known to be current without loading
+the packs.
 
-A `search` or `index` command that loaded the pack and made sure of its index leaves a note
-beside the index (`quick.json`): the pack's folder, every topic file's size and modification
-time, the index fingerprint that content gave, the load's errors and each topic's file. The
-next `search` lists the pack's files and compares their sizes and times with the note. When
-every one matches and the live index still has that fingerprint, it searches at once and
-builds only the topics of its hits, from the content cache; the errors are printed from the
-note as the full load would print them. Anything else (a changed, added or removed file,
+A `search` or `index` command that loaded the packs (the bundled pack or a --content folder,
+and the installed packs beside it) and made sure of their indexes leaves a note beside the
+first pack's index (`quick.json`): per pack, its folder, every topic file's size and
+modification time, the folder of its index and the fingerprint that content gave, its synonyms
+file and each topic's file; and the load's messages. The next `search` lists each pack's files
+and compares their sizes and times with the note. When the same packs are there, every file
+matches and each live index still has its fingerprint, it searches at once and builds only the
+topics of its hits, from the content cache; the messages are printed from the note as the full
+load prints them. Anything else (a changed, added or removed file, a pack installed or removed,
 another fingerprint, another version of the reader, a damaged note) takes the full way, which
 writes a new note.
 
@@ -19,40 +21,66 @@ the pack from its content cache cost ~175 ms (bench/search_bench.py prints the w
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
 from reader.atomicfile import write_atomically
 from reader.filereading import read_bytes_limited
 
 if TYPE_CHECKING:
-    from reader.content import LoadResult
     from reader.content.cache import CachedRecords
     from reader.content.model import Topic
     from reader.content.store import TopicStore
+    from reader.search.combined import CombinedSearch
     from reader.search.service import SearchService
 
 log = logging.getLogger(__name__)
 
 NOTE_NAME = "quick.json"
-NOTE_FORMAT = 1
+NOTE_FORMAT = 2  # 2: a group of packs (1 held one pack)
 MAX_NOTE_BYTES = 64 * 1024 * 1024  # ~100 bytes a topic: far above a 100,000-topic pack's note
 
 
 @dataclass(frozen=True)
-class Note:
-    """What a full load of the pack found, and the index fingerprint it gave."""
+class PackNote:
+    """One pack as the full load found it."""
 
+    pack_id: str
     folder: str  # the pack's resolved folder
-    fingerprint: str
     files: dict[str, tuple[int, int]]  # topic file path -> (mtime_ns, size)
-    topics: dict[str, str]  # topic id -> its file's path
+    index: str = ""  # its index folder; "" when it had no topic to search
+    fingerprint: str = ""  # of that index
+    synonyms: str = ""  # the synonyms file its search used
+    topics: dict[str, str] = field(default_factory=dict)  # topic id -> its file's path
+
+    @classmethod
+    def of(
+        cls,
+        pack_id: str,
+        folder: Path,
+        files: dict[str, tuple[int, int]],
+        searched: tuple[Path, str, Path, TopicStore] | None = None,
+    ) -> PackNote:
+        """`searched`: its index folder, that index's fingerprint, its synonyms file, its topics."""
+        if searched is None:
+            return cls(pack_id, str(folder.resolve()), dict(files))
+        index, fingerprint, synonyms, store = searched
+        topics = {r.topic_id: r.path for r in store.records() if r.topic_id is not None}
+        return cls(
+            pack_id, str(folder.resolve()), dict(files), str(index), fingerprint, str(synonyms), topics
+        )
+
+
+@dataclass(frozen=True)
+class Note:
+    packs: tuple[PackNote, ...]
     errors: tuple[str, ...]  # the load's messages, as the full way prints them
 
 
@@ -60,20 +88,11 @@ def note_path(index_dir: Path) -> Path:
     return index_dir / NOTE_NAME
 
 
-def write_note(index_dir: Path, folder: Path, result: LoadResult, fingerprint: str) -> None:
-    """Record a full load beside its index; never raises (the note only saves time)."""
-    records = result.topics.records()
-    note = {
-        "format": NOTE_FORMAT,
-        "reader": __version__,
-        "folder": str(folder.resolve()),
-        "fingerprint": fingerprint,
-        "files": {path: list(stamp) for path, stamp in result.stamps.items()},
-        "topics": {r.topic_id: r.path for r in records if r.topic_id is not None},
-        "errors": [str(error) for error in result.errors],
-    }
+def write_note(index_dir: Path, note: Note) -> None:
+    """Record a full load beside the first pack's index; never raises (the note only saves time)."""
+    data = {"format": NOTE_FORMAT, "reader": __version__, **asdict(note)}
     try:
-        write_atomically(note_path(index_dir), json.dumps(note, ensure_ascii=False).encode("utf-8"))
+        write_atomically(note_path(index_dir), json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError as exc:
         log.info("could not write the search note in %s: %s", index_dir, exc)
 
@@ -85,27 +104,34 @@ def forget_note(index_dir: Path) -> None:
         log.info("could not remove the search note in %s: %s", index_dir, exc)
 
 
+def _pack_note(raw: dict[str, Any]) -> PackNote:
+    pack_id, folder, index, fingerprint, synonyms = texts = [
+        raw[k] for k in ("pack_id", "folder", "index", "fingerprint", "synonyms")
+    ]
+    if not all(isinstance(t, str) for t in texts):
+        raise TypeError("a pack's entry is malformed")
+    files = {str(p): (int(m), int(s)) for p, (m, s) in raw["files"].items()}
+    topics = {str(t): str(p) for t, p in raw["topics"].items()}
+    return PackNote(pack_id, folder, files, index, fingerprint, synonyms, topics)
+
+
 def read_note(index_dir: Path) -> Note | None:
     """The note beside the index, or None when there is none or it is not one this reader wrote."""
     try:
         raw = json.loads(read_bytes_limited(note_path(index_dir), MAX_NOTE_BYTES))
         if raw.get("format") != NOTE_FORMAT or raw.get("reader") != __version__:
             return None
-        files = {str(p): (int(m), int(s)) for p, (m, s) in raw["files"].items()}
-        topics = {str(t): str(p) for t, p in raw["topics"].items()}
+        packs = tuple(_pack_note(pack) for pack in raw["packs"])
         errors = tuple(str(e) for e in raw["errors"])
-        folder, fingerprint = raw["folder"], raw["fingerprint"]
-        if not (isinstance(folder, str) and isinstance(fingerprint, str)):
-            return None
     except FileNotFoundError:
         return None
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        log.info("search note in %s unusable (%s): loading the pack", index_dir, exc)
+        log.info("search note in %s unusable (%s): loading the packs", index_dir, exc)
         return None
-    return Note(folder, fingerprint, files, topics, errors)
+    return Note(packs, errors)
 
 
-def files_unchanged(note: Note, folder: Path, topic_files: Callable[[Path], list[str]]) -> bool:
+def files_unchanged(note: PackNote, folder: Path, topic_files: Callable[[Path], list[str]]) -> bool:
     """Whether the pack's topic files are the ones the note lists, with the same sizes and times."""
     if str(folder.resolve()) != note.folder:
         return False
@@ -128,7 +154,7 @@ class HitTopics:
     not hold as the note lists it is read again); anything more (a rebuild of the index,
     completions) loads the whole pack through `load_all`."""
 
-    def __init__(self, note: Note, cache_folder: Path, load_all: Callable[[], TopicStore]) -> None:
+    def __init__(self, note: PackNote, cache_folder: Path, load_all: Callable[[], TopicStore]) -> None:
         self._note = note
         self._cache_folder = cache_folder
         self._cached: CachedRecords | None = None
@@ -159,19 +185,40 @@ class HitTopics:
 
 
 def quick_service(
-    folder: Path, index_dir: Path, synonyms: Path, cache_root: Path, load_all: Callable[[], TopicStore]
-) -> tuple[SearchService, tuple[str, ...]] | None:
-    """A service over the live index and the load's messages, when the note vouches for both."""
+    sources: Sequence[tuple[str, Path]],
+    index_dir: Path,
+    cache_root: Path,
+    load_all: Callable[[str], TopicStore],
+) -> tuple[SearchService | CombinedSearch, tuple[str, ...]] | None:
+    """The search over the live indexes of `sources` ((pack id, folder) in the full way's order)
+    and the load's messages, when the note beside `index_dir` vouches for all of them; else
+    None. `load_all(pack_id)`: that pack's topics, loaded the full way (for a rebuild)."""
     from reader.content.cache import pack_cache_dir
     from reader.content.loader import topic_files
 
     note = read_note(index_dir)
-    if note is None or not files_unchanged(note, folder, topic_files):
+    if note is None or [p.pack_id for p in note.packs] != [pack_id for pack_id, _ in sources]:
         return None
+    if not all(
+        files_unchanged(p, folder, topic_files) for p, (_, folder) in zip(note.packs, sources, strict=True)
+    ):
+        return None
+    from reader.search.combined import CombinedSearch
     from reader.search.service import SearchService
 
-    topics = HitTopics(note, pack_cache_dir(cache_root, folder), load_all)
-    service = SearchService.over_current_index(topics, index_dir, synonyms, note.fingerprint)
-    if service is None:
+    services: list[SearchService] = []
+    for pack, (pack_id, folder) in zip(note.packs, sources, strict=True):
+        if not pack.index:
+            continue  # no topic to search (the full way does not search it either)
+        topics = HitTopics(pack, pack_cache_dir(cache_root, folder), functools.partial(load_all, pack_id))
+        service = SearchService.over_current_index(
+            topics, Path(pack.index), Path(pack.synonyms), pack.fingerprint
+        )
+        if service is None:
+            for opened in services:
+                opened.close()
+            return None
+        services.append(service)
+    if not services:
         return None
-    return service, note.errors
+    return (services[0] if len(services) == 1 else CombinedSearch(services)), note.errors

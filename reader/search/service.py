@@ -108,7 +108,7 @@ class SearchService:
 
     @classmethod
     def over_current_index(
-        cls, topics: HitTopics, index_dir: Path, synonyms_path: Path, fingerprint: str
+        cls, topics: HitTopics, index_dir: Path, synonyms_path: Path | None, fingerprint: str
     ) -> SearchService | None:
         """A service over the live index in `index_dir` if its fingerprint is `fingerprint`, without
         the pack's topics: `topics` builds those of the hits (reader.search.quick). None otherwise."""
@@ -122,7 +122,7 @@ class SearchService:
             live.close()
             return None
         with service._ensure_lock:
-            service._synonyms = SynonymTable.load(synonyms_path)
+            service._synonyms = SynonymTable.load(service._synonyms_path)
             service._install(live.opened(), IndexManager.report_reused(live, started))
         return service
 

@@ -160,7 +160,8 @@ def test_check_and_search_work(installed: dict[str, Path]) -> None:
     assert answer["hits"] and answer["hits"][0]["topic"] == "vertebroplasty-kyphoplasty"
     # the next search takes the short way (reader.search.quick) from the note the first one left
     note = installed["work"] / "home" / ".cache" / "health-reader" / "health-reader" / "index" / "quick.json"
-    assert json.loads(note.read_text(encoding="utf-8"))["folder"].startswith(str(installed["site"]))
+    [bundled] = json.loads(note.read_text(encoding="utf-8"))["packs"]
+    assert bundled["folder"].startswith(str(installed["site"]))
     again = _run(installed, "search", "balloon", "--json", "-v")
     assert (again.returncode, again.stdout) == (0, search.stdout)
     assert "content packs:" not in again.stderr  # what loading the packs logs

@@ -127,7 +127,7 @@ def test_a_note_naming_another_index_is_not_believed(capsys, content_pack, loads
     first = search(capsys, content_pack)
     note_file = quick.note_path(paths.index_dir_for(content_pack))
     note = json.loads(note_file.read_text(encoding="utf-8"))
-    note["fingerprint"] = "0" * 64  # as if another process had since rebuilt the index for other content
+    note["packs"][0]["fingerprint"] = "0" * 64  # as if another process had rebuilt it for other content
     note_file.write_text(json.dumps(note), encoding="utf-8")
     assert search(capsys, content_pack) == first
     assert len(loads) == 2
@@ -200,3 +200,57 @@ def test_indexes_of_folders_not_used_lately_are_removed(capsys, content_pack, tm
     # the last one in use, and the KEEP_UNUSED most recent of the others; the oldest is gone
     assert paths.index_dir_for(packs[0]).name not in kept
     assert {paths.index_dir_for(p).name for p in packs[1:]} <= kept
+
+
+# --- the bundled pack with installed packs beside it --------------------------------------------
+
+
+@pytest.fixture
+def with_pack(tmp_path: Path) -> tuple[Path, object, object]:
+    """A library with one signed pack installed; (library folder, library, key)."""
+    from reader.packs.library import PackLibrary
+    from tests.packs.helpers import build, make_folder, new_key, trust_of
+
+    key = new_key()
+    library = PackLibrary(tmp_path / "packs")
+    library.install(build(make_folder(tmp_path / "src"), key, 1, tmp_path), trust_of(key))
+    return library.root, library, key
+
+
+def test_installed_packs_take_the_short_way_together(capsys, with_pack, loads) -> None:
+    root, _, _ = with_pack
+    answers = []
+    for _ in range(2):
+        for query in ("quokka", "balloon"):
+            code, out, err = run(capsys, "search", query, "--library", str(root), "--json")
+            assert code == 0, err
+            answers.append(out)
+    assert len(loads) == 1, "a second search loaded the packs"
+    assert answers[:2] == answers[2:]
+    assert {h["topic"] for h in json.loads(answers[0])["hits"]} == {"quokka-care"}  # its title
+    assert {h["topic"] for h in json.loads(answers[1])["hits"]} == {
+        "vertebroplasty-kyphoplasty",
+        "quokka-care",
+    }
+
+
+def test_a_pack_installed_or_removed_takes_the_long_way(capsys, with_pack, tmp_path, loads) -> None:
+    from tests.packs.helpers import build, make_folder, trust_of
+
+    root, library, key = with_pack
+
+    def topics_found() -> set[str]:
+        code, out, err = run(capsys, "search", "balloon", "--library", str(root), "--json")
+        assert code == 0, err
+        return {h["topic"] for h in json.loads(out)["hits"]}
+
+    assert "wombat-care" not in topics_found()
+    folder = make_folder(
+        tmp_path / "src2", pack_id="wombat-pack", topic_id="wombat-care", title="Wombat care"
+    )
+    library.install(build(folder, key, 1, tmp_path), trust_of(key))
+    assert "wombat-care" in topics_found()
+    assert len(loads) == 2
+    library.remove("wombat-pack")
+    assert "wombat-care" not in topics_found()
+    assert len(loads) == 3
