@@ -27,7 +27,7 @@ def _open_hit(qtbot, window: MainWindow, query: str) -> int:
     return window.article.hit_count()
 
 
-def test_position_text() -> None:
+def test_position_text(qapp) -> None:  # qapp: the English catalogue gives "1 hit"
     assert hit_position_text(-1, 0) == ""
     assert hit_position_text(-1, 1) == "1 hit"
     assert hit_position_text(-1, 5) == "5 hits"
