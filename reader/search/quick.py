@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 NOTE_NAME = "quick.json"
 NOTE_FORMAT = 2  # 2: a group of packs (1 held one pack)
 MAX_NOTE_BYTES = 64 * 1024 * 1024  # ~100 bytes a topic: far above a 100,000-topic pack's note
+MAX_BUILT = 64  # topics a search keeps built (it shows at most MAX_LIMIT hits, mostly from a few)
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,14 @@ def read_note(index_dir: Path) -> Note | None:
     return Note(packs, errors)
 
 
+def _same_file(path: str, stamp: tuple[int, int]) -> bool:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return (info.st_mtime_ns, info.st_size) == stamp
+
+
 def files_unchanged(note: PackNote, folder: Path, topic_files: Callable[[Path], list[str]]) -> bool:
     """Whether the pack's topic files are the ones the note lists, with the same sizes and times."""
     if str(folder.resolve()) != note.folder:
@@ -138,45 +147,48 @@ def files_unchanged(note: PackNote, folder: Path, topic_files: Callable[[Path], 
     names = topic_files(folder)
     if len(names) != len(note.files):
         return False
-    for name in names:
-        stamp = note.files.get(name)
-        try:
-            info = os.stat(name)
-        except OSError:
-            return False
-        if stamp is None or stamp != (info.st_mtime_ns, info.st_size):
-            return False
-    return True
+    return all(name in note.files and _same_file(name, note.files[name]) for name in names)
 
 
 class HitTopics:
-    """The topics a search shows, built one by one from the content cache (a file the cache does
-    not hold as the note lists it is read again); anything more (a rebuild of the index,
-    completions) loads the whole pack through `load_all`."""
+    """The topics a search shows, each built when first asked for: from the content cache, or
+    from its file when the cache does not hold it as the note lists it. Anything more (a rebuild
+    of the index, completions) loads the whole pack through `load_all`."""
 
     def __init__(self, note: PackNote, cache_folder: Path, load_all: Callable[[], TopicStore]) -> None:
         self._note = note
         self._cache_folder = cache_folder
         self._cached: CachedRecords | None = None
+        self._built: dict[str, Topic | None] = {}  # a search asks for a hit's topic once per section
         self._load_all = load_all
         self._store: TopicStore | None = None
 
     def get(self, topic_id: str) -> Topic | None:
         if self._store is not None:
             return self._store.get(topic_id)
+        if topic_id not in self._built:
+            if len(self._built) >= MAX_BUILT:
+                self._built.clear()
+            self._built[topic_id] = self._build(topic_id)
+        return self._built[topic_id]
+
+    def _build(self, topic_id: str) -> Topic | None:
         path = self._note.topics.get(topic_id)
         if path is None:
             return None
         from reader.content.cache import CachedRecords
-        from reader.content.loader import reload_from_file
+        from reader.content.loader import load_topic_file, reload_from_file
         from reader.content.store import TopicStore
 
         if self._cached is None:
             self._cached = CachedRecords(self._cache_folder)
         record = self._cached.record(path, *self._note.files[path])
-        if record is None or record.topic_id != topic_id:
-            return self.whole().get(topic_id)
-        return TopicStore([record], reload=reload_from_file).get(topic_id)
+        if record is not None and record.topic_id == topic_id:
+            return TopicStore([record], reload=reload_from_file).get(topic_id)
+        topic, _errors = load_topic_file(Path(path))
+        if topic is None or topic.id != topic_id or not _same_file(path, self._note.files[path]):
+            return self.whole().get(topic_id)  # the file changed since the search began
+        return topic
 
     def whole(self) -> TopicStore:
         if self._store is None:

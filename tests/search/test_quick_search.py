@@ -143,10 +143,11 @@ def test_a_note_for_another_folder_is_not_believed(capsys, content_pack, tmp_pat
     assert loads[-1] == other  # the note beside that index was written for content_pack
 
 
-def test_without_the_content_cache_the_hits_are_read_from_their_files(capsys, content_pack) -> None:
+def test_without_the_content_cache_the_hits_are_read_from_their_files(capsys, content_pack, loads) -> None:
     first = search(capsys, content_pack)
     shutil.rmtree(paths.content_cache_dir())
     assert search(capsys, content_pack) == first
+    assert len(loads) == 1  # only the hit's file was read, not the pack
 
 
 def test_a_damaged_index_is_rebuilt_and_the_search_still_answers(capsys, content_pack) -> None:
