@@ -367,6 +367,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     gc.disable()  # a start makes long-lived objects only: reader.app.resume_collection() after the paint
     try:
+        from reader.pyside_start import skip_feature_scan
+
+        skip_feature_scan()  # before reader.app imports: PySide would read every module's source
         from reader.app import run_app
 
         args.kiosk_config = kiosk_config(args)
