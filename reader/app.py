@@ -225,7 +225,8 @@ def _application(*, focus_ring: bool = True) -> QApplication:
     existing = QApplication.instance()
     # Fusion named on the command line, not by setStyle(): that hands Python the style, whose
     # class then makes its ~300 enum members (10 ms) before the first paint.
-    app = existing if isinstance(existing, QApplication) else QApplication([*sys.argv[:1], "-style", "Fusion"])
+    fusion = [*sys.argv[:1], "-style", "Fusion"]
+    app = existing if isinstance(existing, QApplication) else QApplication(fusion)
     app.setApplicationDisplayName("Health Topic Reader")
     if focus_ring:
         use_focus_ring_style()
