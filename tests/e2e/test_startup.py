@@ -73,6 +73,9 @@ AFTER_THE_PAINT = (
     "reader.ui.pack_install",
     "reader.packs.archive",
     "reader.ui.focus_style",  # the application style with the focus ring: installed after the paint
+    "reader.speech.engine",  # read aloud: the engine, the scripts and the lexicon at first use
+    "reader.speech.script",
+    "reader.speech.lexicon",
 )
 
 
