@@ -32,6 +32,7 @@ from reader.pack_session import PackLoader, pack_library, pack_topics, packs_rel
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.status_bar import INDEX_PREPARING, INDEX_READY
+from reader.ui.style_start import use_focus_ring_style, use_focus_ring_style_once_free
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon
 
 log = logging.getLogger(__name__)
@@ -136,11 +137,11 @@ class ReaderSession(QObject):
 
     @Slot()
     def after_first_paint(self) -> None:
-        """What waits for the topic to be on screen: Python's collector, the focus ring style, the
-        search index (in a worker), then the window's comparison, references and search panel
-        (reader.ui.deferred_views)."""
+        """What waits for the topic to be on screen: Python's collector, the focus ring style
+        (reader.ui.style_start), the search index (in a worker), then the window's comparison,
+        references and search panel (reader.ui.deferred_views)."""
         resume_collection()
-        use_focus_ring_style()
+        use_focus_ring_style_once_free(self.window.article)
         self.start_index()
         self.window.finish_building()
 
@@ -220,7 +221,7 @@ def _application(*, focus_ring: bool = True) -> QApplication:
     """The application in the reader's style: Fusion (our palette, the same on every platform)
     with a clear focus ring. `focus_ring=False` starts with plain Fusion, which draws the first
     frame the same (the article, focused at start, draws its own ring): the ring style then
-    follows the first paint (use_focus_ring_style), sparing the start its Python drawing calls."""
+    follows the first paint (reader.ui.style_start), sparing the start its Python drawing calls."""
     paths.set_application_identity()
     existing = QApplication.instance()
     # Fusion named on the command line, not by setStyle(): that hands Python the style, whose
@@ -234,14 +235,6 @@ def _application(*, focus_ring: bool = True) -> QApplication:
         app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
     return app
-
-
-def use_focus_ring_style() -> None:
-    """Make the focus ring style (reader.ui.focus_style) the application's, once."""
-    from reader.ui.focus_style import FocusRingStyle
-
-    if not isinstance(QApplication.style(), FocusRingStyle):
-        QApplication.setStyle(FocusRingStyle("Fusion"))
 
 
 PROGRESS_AFTER_S = 0.3  # a warm start never shows the progress window

@@ -136,16 +136,22 @@ def _seen_around_the_first_paint(tmp_path: Path, before: str, after: str) -> lis
 
 
 def test_the_focus_ring_style_follows_the_first_paint(tmp_path: Path) -> None:
-    """The first frame is drawn by plain Fusion (named on the command line); the focus ring style
-    (reader.ui.focus_style) replaces it right after, on the same Fusion base."""
-    style = "(type(QApplication.style()).__name__, QApplication.style().name().lower())"
+    """The first frame is drawn by Qt's own Fusion (named on the command line); the focus ring
+    style (reader.ui.focus_style) replaces it, on the same Fusion base, once the focus is off the
+    article (which draws its own ring), and the article keeps the frame it was laid out with."""
+    style = "type(QApplication.style()).__name__"
+    article = "self.window.article"
     first, then = _seen_around_the_first_paint(
         tmp_path,
-        f"('reader.ui.focus_style' in sys.modules, {style})",
-        "(type(QApplication.style()).__name__, QApplication.style().baseStyle().name().lower())",
+        f"('reader.ui.focus_style' in sys.modules, {style}, QApplication.style().name().lower())",
+        f"({style}, {article}.hasFocus(), {article}.frameWidth(), self.window.toc.setFocus(), "
+        f"{style}, QApplication.style().baseStyle().name().lower(), {article}.frameWidth())",
     )
-    assert first == (False, ("QCommonStyle", "fusion"))  # Qt's own Fusion, no Python in its drawing
-    assert then == ("FocusRingStyle", "fusion")
+    assert first == (False, "QCommonStyle", "fusion")  # Qt's Fusion: no Python in its drawing
+    style_after_paint, article_focused, width, _, style_after_focus, base, width_after = then
+    assert style_after_paint == ("QCommonStyle" if article_focused else "FocusRingStyle")
+    assert (style_after_focus, base) == ("FocusRingStyle", "fusion")
+    assert width_after == width == 1  # the article's 1 px border, as laid out at start
 
 
 def test_a_start_without_a_kiosk_file_declares_no_kiosk_settings(tmp_path: Path) -> None:
