@@ -12,6 +12,7 @@ focus, else as soon as the focus leaves it: before anything else can show a focu
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -25,15 +26,31 @@ def use_focus_ring_style() -> None:
 
 def use_focus_ring_style_once_free(article: QWidget) -> None:
     """Install the ring style now, or when the focus leaves `article` if it has it now."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication) or not article.hasFocus():
+    if not isinstance(QApplication.instance(), QApplication) or not article.hasFocus():
         use_focus_ring_style()
-        return
+    else:
+        _WhenFocusLeaves(article)
 
-    def on_focus_changed(_old: QWidget | None, _new: QWidget | None) -> None:
-        if article.hasFocus():
+
+class _WhenFocusLeaves(QObject):
+    """Installs the ring style at the first focus change that leaves the article. A child of the
+    article: closed with its window first, it is gone with it, and its connection too."""
+
+    def __init__(self, article: QWidget) -> None:
+        super().__init__(article)
+        self._article = article
+        _app().focusChanged.connect(self._on_focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if self._article.hasFocus():
             return
-        app.focusChanged.disconnect(on_focus_changed)
+        _app().focusChanged.disconnect(self._on_focus_changed)
         use_focus_ring_style()
+        self.deleteLater()
 
-    app.focusChanged.connect(on_focus_changed)
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
