@@ -29,10 +29,10 @@ from reader.content.model import Topic
 from reader.i18n.startup import start_language
 from reader.i18n.switcher import language_controller, system_language
 from reader.pack_session import PackLoader, pack_library, pack_topics, packs_reloader
-from reader.ui.focus_style import FocusRingStyle
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.status_bar import INDEX_PREPARING, INDEX_READY
+from reader.ui.style_start import use_focus_ring_style, use_focus_ring_style_once_free
 from reader.ui.theme import ThemeChoice, ThemeController, app_icon
 
 log = logging.getLogger(__name__)
@@ -139,9 +139,11 @@ class ReaderSession(QObject):
 
     @Slot()
     def after_first_paint(self) -> None:
-        """What waits for the topic to be on screen: Python's collector, the search index (in a
-        worker), then the window's comparison, references and search panel (reader.ui.deferred_views)."""
+        """What waits for the topic to be on screen: Python's collector, the focus ring style
+        (reader.ui.style_start), the search index (in a worker), then the window's comparison,
+        references and search panel (reader.ui.deferred_views)."""
         resume_collection()
+        use_focus_ring_style_once_free(self.window.article)
         self.start_index()
         self.window.finish_building()
 
@@ -217,12 +219,22 @@ def resume_collection() -> None:
         gc.enable()
 
 
-def _application() -> QApplication:
+def _application(*, focus_ring: bool = True) -> QApplication:
+    """The application in the reader's style: Fusion (our palette, the same on every platform)
+    with a clear focus ring. `focus_ring=False` starts with plain Fusion, which draws the first
+    frame the same (the article, focused at start, draws its own ring): the ring style then
+    follows the first paint (reader.ui.style_start), sparing the start its Python drawing calls."""
     paths.set_application_identity()
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    # Fusion named on the command line, not by setStyle(): that hands Python the style, whose
+    # class then makes its ~300 enum members (10 ms) before the first paint.
+    fusion = [*sys.argv[:1], "-style", "Fusion"]
+    app = existing if isinstance(existing, QApplication) else QApplication(fusion)
     app.setApplicationDisplayName("Health Topic Reader")
-    app.setStyle(FocusRingStyle("Fusion"))  # our palette, the same on every platform; clear focus
+    if focus_ring:
+        use_focus_ring_style()
+    elif existing is not None:
+        app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
     return app
 
@@ -313,7 +325,7 @@ def run_app(args: argparse.Namespace, argv: Sequence[str] | None = None) -> int:
     kiosk = getattr(args, "kiosk_config", None)  # set by the CLI when kiosk mode is on
     log_dir = None if kiosk is not None else paths.log_dir()  # a kiosk keeps no log file
     configure_logging(verbose=bool(getattr(args, "verbose", False)), log_dir=log_dir)
-    app = _application()
+    app = _application(focus_ring=False)  # the ring style follows the first paint
     settings = Settings(persistent=kiosk is None)  # a kiosk writes no settings
     apply_start_language(args, settings)  # before any window: everything is built in it
     theme_override = getattr(args, "theme", None)

@@ -260,9 +260,14 @@ def kiosk_config(args: argparse.Namespace) -> KioskConfig | None:
     """The kiosk settings when kiosk mode is on (--kiosk or the kiosk file), else None.
 
     Problems in the file are printed one per line; the kiosk stays locked despite them."""
+    from reader.kiosk.locate import find_config_file
+
+    forced, named = bool(getattr(args, "kiosk", False)), getattr(args, "config", None)
+    if not forced and named is None and find_config_file() is None:
+        return None  # the usual start: no kiosk file, so no settings to declare and validate
     from reader.kiosk.config import load_config
 
-    loaded = load_config(getattr(args, "config", None), force_kiosk=bool(getattr(args, "kiosk", False)))
+    loaded = load_config(named, force_kiosk=forced)
     for error in loaded.errors:
         print(error, file=sys.stderr)
     return loaded.config if loaded.config.enabled else None
@@ -273,6 +278,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     gc.disable()  # a start makes long-lived objects only: reader.app.resume_collection() after the paint
     try:
+        from reader.pyside_start import skip_feature_scan
+
+        skip_feature_scan()  # before reader.app imports: PySide would read every module's source
         from reader.app import run_app
 
         args.kiosk_config = kiosk_config(args)

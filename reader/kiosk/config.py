@@ -14,14 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QKeySequence
 
-from reader import paths
 from reader.filereading import FileTooLargeError, read_bytes_limited
 from reader.i18n import LANGUAGES
+from reader.kiosk.locate import find_config_file
 
-CONFIG_FILE_NAME = "kiosk.yaml"
 MAX_CONFIG_BYTES = 64 * 1024
 
 Check = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
@@ -167,39 +165,6 @@ def setting_help() -> dict[str, tuple[str, Any, str]]:
         f.name: (hints[f.name].__name__, f.default, f.metadata["help"])
         for f in dataclasses.fields(KioskConfig)
     }
-
-
-def candidate_paths() -> list[Path]:
-    """Where a kiosk file is looked for, in order: the system folders first (on Linux /etc/xdg),
-    then the user's own (~/.config).
-
-    The kiosk file is the administrator's lockdown. The kiosk account can write its own config
-    folder, so a file there must never outrank the system's: it could set a PIN of its own and
-    leave, or lengthen the idle time. It is read only where no system file exists (a developer
-    trying kiosk mode on their own machine)."""
-    paths.set_application_identity()
-    found: list[Path] = []
-    user: list[Path] = []
-    kinds = (
-        (QStandardPaths.StandardLocation.GenericConfigLocation, (paths.APP_NAME, CONFIG_FILE_NAME)),
-        (QStandardPaths.StandardLocation.AppConfigLocation, (CONFIG_FILE_NAME,)),
-    )
-    for kind, parts in kinds:
-        own = QStandardPaths.writableLocation(kind)
-        for folder in QStandardPaths.standardLocations(kind):
-            (user if folder == own else found).append(Path(folder).joinpath(*parts))
-    return list(dict.fromkeys(found + user))
-
-
-def find_config_file() -> Path | None:
-    return next((p for p in candidate_paths() if p.is_file()), None)
-
-
-def default_config_path() -> Path:
-    """Where `kiosk-pin` writes when no file exists yet: the user's own config location."""
-    paths.set_application_identity()
-    own = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return Path(own) / paths.APP_NAME / CONFIG_FILE_NAME
 
 
 def load_config(path: Path | None = None, *, force_kiosk: bool = False) -> LoadedConfig:

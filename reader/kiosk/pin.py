@@ -231,7 +231,7 @@ def read_new_pin(args: argparse.Namespace) -> str:
 
 def run_kiosk_pin(args: argparse.Namespace) -> int:
     """Ask for a PIN and store its salted hash in the kiosk file (--config, or the one found)."""
-    from reader.kiosk.config import default_config_path, find_config_file
+    from reader.kiosk.locate import default_config_path, find_config_file
 
     path: Path = args.config or find_config_file() or default_config_path()
     try:

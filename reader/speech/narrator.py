@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.speech.engine import SpeechUnavailableError, every_voice, open_engine
-from reader.speech.script import Script, Utterance
-
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from reader.speech.script import Script, Utterance
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +82,8 @@ class Narrator(QObject):
     def engine(self) -> QTextToSpeech | None:
         """The engine, opened on the first call; None (and `unavailableReason()`) when there is none."""
         if self._engine is None and not self._reason:
+            from reader.speech.engine import SpeechUnavailableError, open_engine  # not at start-up
+
             try:
                 self._engine = open_engine(self._engine_name, self)
             except SpeechUnavailableError as exc:
@@ -265,6 +266,8 @@ class Narrator(QObject):
         long, and asked for at every Listen and every topic change)."""
         key = (id(engine), language)
         if key not in self._voice_lists:
+            from reader.speech.engine import every_voice
+
             self._voice_lists[key] = voices_for_language(every_voice(engine), language)
         return self._voice_lists[key]
 

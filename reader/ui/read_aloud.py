@@ -3,7 +3,7 @@ and the highlight of the sentence being spoken in the article.
 
 Built by the window with a few lines; the kiosk adds its large buttons through `reader.kiosk.speech`.
 QtTextToSpeech is imported only by `probe()` (deferred until after the first paint) or the first
-Listen, never at start-up.
+Listen, never at start-up; so are the speech engine, the scripts and the lexicon modules.
 """
 
 from __future__ import annotations
@@ -18,19 +18,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from reader.resources import BUNDLED_CONTENT_DIR
-from reader.speech.lexicon import Lexicon, lexicon_for_topic_file
 from reader.speech.narrator import Narrator, NarratorState, Speed
-from reader.speech.script import (
-    Kind,
-    Script,
-    article_script,
-    comparison_row_script,
-    section_script,
-    sentence_script,
-)
 
 if TYPE_CHECKING:
     from reader.content.model import Topic
+    from reader.speech.lexicon import Lexicon
+    from reader.speech.script import Script
     from reader.ui.actions import Actions
     from reader.ui.article import ArticleView
     from reader.ui.comparison import ComparisonView
@@ -137,6 +130,8 @@ class ReadAloud(QObject):
     # --- what to say -------------------------------------------------------------------------------
 
     def _lexicon(self, topic: Topic) -> Lexicon:
+        from reader.speech.lexicon import Lexicon, lexicon_for_topic_file  # speech modules: at first use
+
         path = lexicon_for_topic_file(topic.source_path, BUNDLED_CONTENT_DIR / "synonyms.yaml")
         key = str(path)
         if key not in self._lexicons:
@@ -147,6 +142,8 @@ class ReadAloud(QObject):
     def listen(self) -> bool:
         """The selected comparison row when the comparison is shown, else the article from the
         section being read on."""
+        from reader.speech.script import article_script, comparison_row_script
+
         topic = self._article.topic
         if topic is None:
             return False
@@ -159,6 +156,8 @@ class ReadAloud(QObject):
 
     @Slot()
     def listen_section(self) -> bool:
+        from reader.speech.script import section_script
+
         topic = self._article.topic
         section = self._article.current_section() or (
             topic.sections[0].id if topic and topic.sections else ""
@@ -167,6 +166,8 @@ class ReadAloud(QObject):
 
     @Slot()
     def listen_sentence(self) -> bool:
+        from reader.speech.script import sentence_script
+
         topic = self._article.topic
         key = self.sentence_at_cursor()
         return (
@@ -209,6 +210,8 @@ class ReadAloud(QObject):
 
     @Slot(int, str, str)
     def _on_utterance(self, _index: int, anchor: str, _text: str) -> None:
+        from reader.speech.script import Kind
+
         script = self.narrator.script
         topic = self._article.topic
         if script is None or topic is None or topic.id != script.topic_id:

@@ -122,3 +122,18 @@ def test_pack_inside_a_hidden_folder_still_loads(tmp_path: Path) -> None:
     (pack / "topics" / ".git" / "copy.yaml").write_text(GOOD, "utf-8")
     result = load_content(pack)
     assert [t.id for t in result.topics] == ["vertebroplasty-kyphoplasty"] and result.files == 1
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["flat", "topics folder"])
+def test_which_files_are_topic_files(tmp_path: Path, nested: bool) -> None:
+    """YAML files at any depth, not hidden ones, and not the data files beside a flat pack's topics."""
+    from reader.content.loader import topic_files
+
+    base = tmp_path / "topics" if nested else tmp_path
+    (base / "sub" / ".hidden").mkdir(parents=True)
+    names = ["a.yaml", "b.yml", ".c.yaml", ".yaml", "a.b.yaml", "notes.txt", "pack.yml", "synonyms.yaml"]
+    for name in [*names, "sub/s.yaml", "sub/synonyms.yaml", "sub/.hidden/h.yaml"]:
+        (base / name).write_text("x", "utf-8")
+    data_files = [] if not nested else ["pack.yml", "synonyms.yaml"]  # topics/ holds topics only
+    expected = sorted(["a.b.yaml", "a.yaml", "b.yml", *data_files, "sub/s.yaml", "sub/synonyms.yaml"])
+    assert topic_files(tmp_path) == [str(base / name) for name in expected]

@@ -72,6 +72,10 @@ AFTER_THE_PAINT = (
     "reader.ui.shortcuts_dialog",
     "reader.ui.pack_install",
     "reader.packs.archive",
+    "reader.ui.focus_style",  # the application style with the focus ring: installed after the paint
+    "reader.speech.engine",  # read aloud: the engine, the scripts and the lexicon at first use
+    "reader.speech.script",
+    "reader.speech.lexicon",
 )
 
 
@@ -100,15 +104,25 @@ def test_a_pack_with_a_broken_file_still_opens(tmp_path: Path, content_pack: Pat
 def test_a_start_collects_nothing_until_the_paint_then_resumes(tmp_path: Path) -> None:
     """The command line turns Python's collector off for the start; the session turns it back on
     after the first paint, with the start-up objects frozen (reader.app.resume_collection)."""
+    seen = _seen_around_the_first_paint(
+        tmp_path, "gc.isenabled()", "(gc.isenabled(), gc.get_freeze_count() > 0)"
+    )
+    assert seen == [False, (True, True)]
+
+
+def _seen_around_the_first_paint(tmp_path: Path, before: str, after: str) -> list[object]:
+    """What the expressions `before` and `after` were just before and after the session's
+    after-the-paint step of a real start (main([]), closed right after)."""
     code = (
         "import gc, sys\n"
         "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
         "import reader.app as app\n"
         "seen = []\n"
         "def after(self, original=app.ReaderSession.after_first_paint):\n"
-        "    seen.append(gc.isenabled())\n"
+        f"    seen.append({before})\n"
         "    original(self)\n"
-        "    seen.extend([gc.isenabled(), gc.get_freeze_count() > 0])\n"
+        f"    seen.append({after})\n"
         "    QTimer.singleShot(0, self.window.close)\n"
         "app.ReaderSession.after_first_paint = after\n"
         "from reader.cli import main\n"
@@ -117,4 +131,41 @@ def test_a_start_collects_nothing_until_the_paint_then_resumes(tmp_path: Path) -
     )
     done = _run(tmp_path, "-c", code)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[False, True, True]"
+    seen: list[object] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return seen
+
+
+def test_the_focus_ring_style_follows_the_first_paint(tmp_path: Path) -> None:
+    """The first frame is drawn by Qt's own Fusion (named on the command line); the focus ring
+    style (reader.ui.focus_style) replaces it, on the same Fusion base, once the focus is off the
+    article (which draws its own ring), and the article keeps the frame it was laid out with."""
+    style = "type(QApplication.style()).__name__"
+    article = "self.window.article"
+    first, then = _seen_around_the_first_paint(
+        tmp_path,
+        f"('reader.ui.focus_style' in sys.modules, {style}, QApplication.style().name().lower())",
+        f"({style}, {article}.hasFocus(), {article}.frameWidth(), self.window.toc.setFocus(), "
+        f"{style}, QApplication.style().baseStyle().name().lower(), {article}.frameWidth())",
+    )
+    assert first == (False, "QCommonStyle", "fusion")  # Qt's Fusion: no Python in its drawing
+    style_after_paint, article_focused, width, _, style_after_focus, base, width_after = then
+    assert style_after_paint == ("QCommonStyle" if article_focused else "FocusRingStyle")
+    assert (style_after_focus, base) == ("FocusRingStyle", "fusion")
+    assert width_after == width == 1  # the article's 1 px border, as laid out at start
+
+
+def test_a_start_without_a_kiosk_file_declares_no_kiosk_settings(tmp_path: Path) -> None:
+    """No kiosk file and no --kiosk: the kiosk settings module is not even imported; a kiosk
+    file in the config folder still makes the start a kiosk (tests/kiosk cover its settings)."""
+    before, _ = _seen_around_the_first_paint(tmp_path, "'reader.kiosk.config' in sys.modules", "0")
+    assert before is False
+    kiosk_file = tmp_path / "xdg_config_home" / "health-reader" / "kiosk.yaml"
+    kiosk_file.parent.mkdir(parents=True, exist_ok=True)
+    kiosk_file.write_text("enabled: true\n", "utf-8")
+    code = (
+        "import sys; from reader.cli import build_parser, kiosk_config; "
+        "print(kiosk_config(build_parser().parse_args([])) is not None)"
+    )
+    done = _run(tmp_path, "-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "True"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.kiosk.config import KioskConfig, candidate_paths, load_config, setting_help
+from reader.kiosk.config import KioskConfig, load_config, setting_help
+from reader.kiosk.locate import candidate_paths
 from reader.kiosk.pin import hash_pin
 from tests.repo import REPO_ROOT
 
