@@ -279,15 +279,17 @@ class CachedRecords:
     """A few records of a pack's cache, each checked only when asked for: for a search that
     shows ten topics of a 10,000-topic pack (reader.search.quick), where PackCache would check
     and build every record (~45 ms). Nothing here raises: a missing or damaged cache has no
-    records, and the caller reads the files."""
+    records; `damaged` says why a cache that is there cannot be read (the caller then loads the
+    pack, which says so and writes the cache again)."""
 
     def __init__(self, folder: Path) -> None:
         self._rows: dict[str, tuple[int, list[Any]]] = {}
         self._data: DataFile | None = None
+        self.damaged: str | None = None
         try:
             opened = _open_cache(folder)
         except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
-            log.info("content cache %s is unreadable (%s)", folder, exc)
+            self.damaged = str(exc) or type(exc).__name__
             return
         if opened is not None:
             rows, self._data, self._headings = opened

@@ -152,8 +152,9 @@ def files_unchanged(note: PackNote, folder: Path, topic_files: Callable[[Path], 
 
 class HitTopics:
     """The topics a search shows, each built when first asked for: from the content cache, or
-    from its file when the cache does not hold it as the note lists it. Anything more (a rebuild
-    of the index, completions) loads the whole pack through `load_all`."""
+    from its file when the cache does not hold it as the note lists it. A damaged cache, or
+    anything more (a rebuild of the index, completions), loads the whole pack through `load_all`,
+    as the long way would."""
 
     def __init__(self, note: PackNote, cache_folder: Path, load_all: Callable[[], TopicStore]) -> None:
         self._note = note
@@ -182,6 +183,8 @@ class HitTopics:
 
         if self._cached is None:
             self._cached = CachedRecords(self._cache_folder)
+        if self._cached.damaged is not None:
+            return self.whole().get(topic_id)  # the full load says what is wrong and rewrites it
         record = self._cached.record(path, *self._note.files[path])
         if record is not None and record.topic_id == topic_id:
             return TopicStore([record], reload=reload_from_file).get(topic_id)

@@ -150,6 +150,17 @@ def test_without_the_content_cache_the_hits_are_read_from_their_files(capsys, co
     assert len(loads) == 1  # only the hit's file was read, not the pack
 
 
+def test_a_damaged_content_cache_is_reported_and_written_again(capsys, content_pack, loads) -> None:
+    first = search(capsys, content_pack)
+    (index,) = paths.content_cache_dir().rglob("index.json")
+    index.write_bytes(b"{damaged")
+    out, err = search(capsys, content_pack)
+    assert out == first[0]
+    assert len(loads) == 2 and "content cache" in err and "unreadable" in err
+    json.loads(index.read_bytes())  # written again, as data
+    assert search(capsys, content_pack) == first and len(loads) == 2
+
+
 def test_a_damaged_index_is_rebuilt_and_the_search_still_answers(capsys, content_pack) -> None:
     first = search(capsys, content_pack)
     index_dir = paths.index_dir_for(content_pack)
