@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
+VOICE_CHARS = 5  # the voice box's width in characters, with room for an icon: as wide as it was at start
 SPEED_LABELS = {
     Speed.SLOWER: QT_TRANSLATE_NOOP("SpeechControls", "Slower"),
     Speed.NORMAL: QT_TRANSLATE_NOOP("SpeechControls", "Normal"),
@@ -45,6 +46,12 @@ class SpeechControls(QToolBar):
         self.stop_button = self._button("stop_speech")
         self.speed_label, self.speed = self._combo("speed", [s.value for s in Speed])
         self.voice_label, self.voice = self._combo("voice", [])
+        # Hundreds of voices with long names arrive after the paint: the box keeps a width of
+        # VOICE_CHARS characters whatever it lists, so the toolbar keeps its layout when the style
+        # is polished again (the box had gone into the toolbar's "»" overflow then); its list is as
+        # wide as the longest name.
+        self.voice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.voice.setMinimumContentsLength(VOICE_CHARS)
         self.voice.setEnabled(False)
         self.speed.currentIndexChanged.connect(self._on_speed_chosen)
         for speed, name in SPEED_ACTIONS.items():
@@ -128,6 +135,8 @@ class SpeechControls(QToolBar):
         language = self._read_aloud.language()
         names = narrator.voices(language)
         self.voice.addItems(names)
+        view = self.voice.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
         current = narrator.use_language(language)
         if current in names:
             self.voice.setCurrentIndex(names.index(current))

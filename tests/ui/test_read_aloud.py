@@ -166,3 +166,22 @@ def test_with_no_engine_listen_is_disabled_and_says_why(
     assert "Install" in button.toolTip() and "speech-dispatcher" in button.toolTip()
     assert not window.speech_toolbar.voice.isEnabled()
     assert window.statusBar().currentMessage() == f"Read aloud is off: {reason}"
+
+
+def test_the_voice_box_keeps_its_width_whatever_the_voices(qtbot, window: MainWindow) -> None:
+    """Hundreds of long voice names arrive after the paint; a later re-polish (the focus-ring style
+    installed at the first focus move, a theme change) must not widen the box into the toolbar's
+    overflow. Its list is wide enough for the longest name."""
+    from PySide6.QtWidgets import QApplication
+
+    voice = window.speech_toolbar.voice
+    voice.clear()
+    empty = voice.sizeHint().width()
+    names = [f"English (Received Pronunciation)+a rather long voice name {n}" for n in range(300)]
+    voice.addItems(names)
+    QApplication.style().unpolish(voice)
+    QApplication.style().polish(voice)
+    assert voice.sizeHint().width() == empty
+    window.speech_toolbar.fill_voices()  # as the engine fills it: its list as wide as its names
+    view = voice.view()
+    assert view.minimumWidth() >= max((view.sizeHintForColumn(0), 1))
