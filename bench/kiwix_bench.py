@@ -4,7 +4,10 @@ Issue 17 compares our reader with Kiwix desktop 2.3 on the same article; the fig
 was taken on a faster machine, so this bench measures both here, in the same run, alternately.
 
 One Xvfb (1366x768x24, no window manager); then, --runs times, in turn:
-- Kiwix desktop opening a ZIM that holds the bundled topic (`kiwix-desktop FILE.zim`);
+- Kiwix desktop opening a ZIM that holds the bundled topic (`kiwix-desktop FILE.zim`; it opens
+  the ZIM's main page, the article, straight away, no library page first; --chromium-flags
+  default to no sandbox, which QtWebEngine needs as root, and no GPU: with the GPU allowed the
+  figures were alike);
 - our reader (warm: cache and index built beforehand), measured the same way;
 - our reader with `--exit-after-paint`, whole-process wall time (what startup_bench.py reports).
 
@@ -105,7 +108,7 @@ def make_zim(zim_python: str, zim: Path, work: Path) -> None:
     print(f"wrote {zim} ({zim.stat().st_size} bytes)")
 
 
-def child_env(home: Path, display: str) -> dict[str, str]:
+def child_env(home: Path, display: str, chromium_flags: str) -> dict[str, str]:
     runtime = home / "runtime"
     runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
     return dict(
@@ -118,7 +121,7 @@ def child_env(home: Path, display: str) -> dict[str, str]:
         XDG_DATA_HOME=str(home / "data"),
         XDG_RUNTIME_DIR=str(runtime),
         # QtWebEngine (Kiwix): Chromium's sandbox refuses to run as root; no GPU under Xvfb.
-        QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu",
+        QTWEBENGINE_CHROMIUM_FLAGS=chromium_flags,
     )
 
 
@@ -254,8 +257,9 @@ def measure(args: argparse.Namespace, work: Path, display: str) -> None:
     if shots is not None:
         for name in ("kiwix", "reader"):
             (shots / name).mkdir(parents=True, exist_ok=True)
-    kiwix_env = child_env(work / "home-kiwix", display)
-    reader_env = child_env(work / "home-reader", display)
+    print(f"Kiwix: kiwix-desktop {args.zim}, QTWEBENGINE_CHROMIUM_FLAGS={args.chromium_flags!r}")
+    kiwix_env = child_env(work / "home-kiwix", display, args.chromium_flags)
+    reader_env = child_env(work / "home-reader", display, args.chromium_flags)
     kiwix = ["kiwix-desktop", str(args.zim)]
     reader = [sys.executable, str(ROOT / "main.py")]
     subprocess.run(reader + ["index"], env=reader_env, check=True, stdout=subprocess.DEVNULL)
@@ -300,6 +304,9 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--poll", type=float, default=0.01, help="seconds between screen grabs")
+    parser.add_argument(
+        "--chromium-flags", default="--no-sandbox --disable-gpu", help="QTWEBENGINE_CHROMIUM_FLAGS for Kiwix"
+    )
     parser.add_argument(
         "--shots", type=Path, help="save screenshots of the settled and first-drawn screens here"
     )
