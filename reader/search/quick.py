@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from reader import __version__
 from reader.atomicfile import write_atomically
 from reader.filereading import read_bytes_limited
+from reader.search.synonyms import parsed, remember_parsed
 
 if TYPE_CHECKING:
     from reader.content.cache import CachedRecords
@@ -58,8 +59,10 @@ class PackNote:
     files: dict[str, tuple[int, int]]  # topic file path -> (mtime_ns, size)
     index: str = ""  # its index folder; "" when it had no topic to search
     fingerprint: str = ""  # of that index
-    synonyms: str = ""  # the synonyms file its search used
+    synonyms: str = ""  # the synonyms file its search used ("": the bundled one)
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> its file's path
+    # the synonyms file's (mtime_ns, size) and YAML as the full way read it (reader.search.synonyms)
+    synonyms_read: tuple[tuple[int, int], Any] | None = None
 
     @classmethod
     def of(
@@ -67,16 +70,21 @@ class PackNote:
         pack_id: str,
         folder: Path,
         files: dict[str, tuple[int, int]],
-        searched: tuple[Path, str, Path, TopicStore] | None = None,
+        searched: tuple[Path, str, Path | None, TopicStore] | None = None,
     ) -> PackNote:
-        """`searched`: its index folder, that index's fingerprint, its synonyms file, its topics."""
+        """`searched`: its index folder, that index's fingerprint, its synonyms file (None: the
+        bundled one), its topics."""
+        where = str(folder.resolve())
         if searched is None:
-            return cls(pack_id, str(folder.resolve()), dict(files))
+            return cls(pack_id, where, dict(files))
         index, fingerprint, synonyms, store = searched
         topics = {r.topic_id: r.path for r in store.records() if r.topic_id is not None}
-        return cls(
-            pack_id, str(folder.resolve()), dict(files), str(index), fingerprint, str(synonyms), topics
-        )
+        read = parsed(synonyms) if synonyms is not None else None
+        try:
+            json.dumps(read)  # YAML may hold what JSON cannot (dates): then the next search parses it
+        except (TypeError, ValueError):
+            read = None
+        return cls(pack_id, where, dict(files), str(index), fingerprint, str(synonyms or ""), topics, read)
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,11 @@ def _pack_note(raw: dict[str, Any]) -> PackNote:
         raise TypeError("a pack's entry is malformed")
     files = {str(p): (int(m), int(s)) for p, (m, s) in raw["files"].items()}
     topics = {str(t): str(p) for t, p in raw["topics"].items()}
-    return PackNote(pack_id, folder, files, index, fingerprint, synonyms, topics)
+    read = raw.get("synonyms_read")
+    if read is not None:
+        (mtime, size), data = read
+        read = ((int(mtime), int(size)), data)
+    return PackNote(pack_id, folder, files, index, fingerprint, synonyms, topics, read)
 
 
 def read_note(index_dir: Path) -> Note | None:
@@ -226,9 +238,10 @@ def quick_service(
         if not pack.index:
             continue  # no topic to search (the full way does not search it either)
         topics = HitTopics(pack, pack_cache_dir(cache_root, folder), functools.partial(load_all, pack_id))
-        service = SearchService.over_current_index(
-            topics, Path(pack.index), Path(pack.synonyms), pack.fingerprint
-        )
+        synonyms = Path(pack.synonyms) if pack.synonyms else None
+        if synonyms is not None and pack.synonyms_read is not None:
+            remember_parsed(synonyms, *pack.synonyms_read)  # used only while the file keeps that stamp
+        service = SearchService.over_current_index(topics, Path(pack.index), synonyms, pack.fingerprint)
         if service is None:
             for opened in services:
                 opened.close()

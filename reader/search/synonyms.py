@@ -15,14 +15,20 @@ The file (`content/synonyms.yaml`) has two lists of groups:
 Entries are analysed like the index (stemmed), so `tumours` matches the entry `tumour`; entries
 under a language are analysed in that language (see `languages`). Groups that share an entry are
 merged. A bad file is logged and ignored, never fatal.
+
+A file read once is kept parsed, by its size and time (`parsed`, `remember_parsed`): the
+command-line search's note (reader.search.quick) carries it, so a search that loads no pack
+does not import the YAML parser either (~17 ms).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.filereading import read_text_limited
 from reader.search.analysis import stems
@@ -32,6 +38,27 @@ log = logging.getLogger(__name__)
 MAX_SYNONYMS_BYTES = 4 * 1024 * 1024  # the bundled file is a few kB
 
 Stems = tuple[str, ...]
+Stamp = tuple[int, int]  # a file's (mtime_ns, size)
+
+_PARSED: dict[str, tuple[Stamp, Any]] = {}  # path -> the stamp and parsed YAML of a file read
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def parsed(path: Path) -> tuple[Stamp, Any] | None:
+    """The stamp and parsed YAML of `path` as this process last read it, if it did."""
+    return _PARSED.get(str(path))
+
+
+def remember_parsed(path: Path, stamp: Stamp, data: Any) -> None:
+    """Take `data` as the parsed file while the file keeps `stamp` (checked at each load)."""
+    _PARSED[str(path)] = (stamp, data)
 
 
 @dataclass(frozen=True)
@@ -130,24 +157,39 @@ class SynonymTable:
         warning."""
         if path is None:
             return cls()
-        import yaml
-
         try:
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's is 10x faster: start-up
-            text = read_text_limited(path, MAX_SYNONYMS_BYTES)  # regular files only, never blocks
-            data = yaml.load(text, Loader=loader) or {}
+            data = _parse(path)
             if not isinstance(data, dict):
                 raise ValueError("expected a mapping with 'variants' and 'synonyms'")
             if language != "en":
                 data = _language_section(data, language)
             variants = _groups_of(data, "variants")
             synonyms = _groups_of(data, "synonyms")
-        except (OSError, ValueError, yaml.YAMLError) as exc:
+        except (OSError, ValueError) as exc:  # yaml.YAMLError is a ValueError here: see _parse
             log.warning("synonyms file %s ignored: %s", path, exc)
             return cls()
         from reader.search.languages import stems_for
 
         return cls(variants, synonyms, stems_for(language))
+
+
+def _parse(path: Path) -> Any:
+    """The file's YAML, from memory while its size and time are those it was read with."""
+    stamp = _stamp(path)
+    known = _PARSED.get(str(path))
+    if known is not None and stamp is not None and known[0] == stamp:
+        return known[1]
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's is 10x faster: start-up
+    text = read_text_limited(path, MAX_SYNONYMS_BYTES)  # regular files only, never blocks
+    try:
+        data = yaml.load(text, Loader=loader) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc)) from None
+    if stamp is not None:
+        _PARSED[str(path)] = (stamp, data)
+    return data
 
 
 def _language_section(data: dict[object, object], language: str) -> dict[object, object]:

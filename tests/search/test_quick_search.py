@@ -266,3 +266,36 @@ def test_a_pack_installed_or_removed_takes_the_long_way(capsys, with_pack, tmp_p
     library.remove("wombat-pack")
     assert "wombat-care" not in topics_found()
     assert len(loads) == 3
+
+
+def test_a_changed_synonyms_file_is_read_again(capsys, content_pack, loads) -> None:
+    search(capsys, content_pack)
+    assert json.loads(search(capsys, content_pack, "zorblax")[0])["total"] == 0
+    synonyms = content_pack / "synonyms.yaml"
+    text = synonyms.read_text(encoding="utf-8")
+    synonyms.write_text(
+        text.replace("synonyms:\n", "synonyms:\n  - [zorblax, balloon]\n", 1), encoding="utf-8"
+    )
+    _touch_later(synonyms)
+    out, _ = search(capsys, content_pack, "zorblax")
+    assert len(loads) == 1  # the topic files did not change: still the short way
+    assert {h["section"] for h in json.loads(out)["hits"]} >= {"kyphoplasty"}
+
+
+def test_the_short_way_imports_no_yaml_parser(content_pack, tmp_path) -> None:
+    """The synonyms file's YAML travels in the note: a search that loads no pack parses no YAML."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from reader.cli import main; "
+        f"code = main(['search', 'balloon', '--content', {str(content_pack)!r}]); "
+        "print('yaml' in sys.modules, file=sys.stderr); sys.exit(code)"
+    )
+    env = dict(os.environ)
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
+    assert [r.stderr.strip().splitlines()[-1] for r in runs] == ["True", "False"]
