@@ -79,7 +79,10 @@ def index_dir_for(content: Path) -> Path:
 
     from reader.resources import BUNDLED_CONTENT_DIR
 
-    where = content.resolve()
+    try:
+        where = content.resolve()
+    except (OSError, RuntimeError):  # a loop of links: the loader says what is wrong with the folder
+        where = content.absolute()
     if where == BUNDLED_CONTENT_DIR.resolve():
         return default_index_dir()
     key = hashlib.sha256(str(where).encode()).hexdigest()[:16]

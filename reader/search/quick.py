@@ -121,6 +121,8 @@ def _pack_note(raw: dict[str, Any]) -> PackNote:
         raise TypeError("a pack's entry is malformed")
     files = {str(p): (int(m), int(s)) for p, (m, s) in raw["files"].items()}
     topics = {str(t): str(p) for t, p in raw["topics"].items()}
+    if not all(path in files for path in topics.values()):  # only the pack's own files are read
+        raise ValueError("a topic's file is not one of the pack's")
     read = raw.get("synonyms_read")
     if read is not None:
         (mtime, size), data = read
@@ -152,8 +154,10 @@ def _same_file(path: str, stamp: tuple[int, int]) -> bool:
     return (info.st_mtime_ns, info.st_size) == stamp
 
 
-def files_unchanged(note: PackNote, folder: Path, topic_files: Callable[[Path], list[str]]) -> bool:
+def files_unchanged(note: PackNote, folder: Path) -> bool:
     """Whether the pack's topic files are the ones the note lists, with the same sizes and times."""
+    from reader.content.loader import topic_files
+
     if str(folder.resolve()) != note.folder:
         return False
     names = topic_files(folder)
@@ -221,14 +225,11 @@ def quick_service(
     and the load's messages, when the note beside `index_dir` vouches for all of them; else
     None. `load_all(pack_id)`: that pack's topics, loaded the full way (for a rebuild)."""
     from reader.content.cache import pack_cache_dir
-    from reader.content.loader import topic_files
 
     note = read_note(index_dir)
     if note is None or [p.pack_id for p in note.packs] != [pack_id for pack_id, _ in sources]:
         return None
-    if not all(
-        files_unchanged(p, folder, topic_files) for p, (_, folder) in zip(note.packs, sources, strict=True)
-    ):
+    if not all(files_unchanged(p, folder) for p, (_, folder) in zip(note.packs, sources, strict=True)):
         return None
     from reader.search.combined import CombinedSearch
     from reader.search.service import SearchService

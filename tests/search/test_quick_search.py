@@ -299,3 +299,26 @@ def test_the_short_way_imports_no_yaml_parser(content_pack, tmp_path) -> None:
     ]
     assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
     assert [r.stderr.strip().splitlines()[-1] for r in runs] == ["True", "False"]
+
+
+def test_a_note_sending_a_topic_to_another_file_is_not_believed(
+    capsys, content_pack, tmp_path, loads
+) -> None:
+    first = search(capsys, content_pack)
+    note_file = quick.note_path(paths.index_dir_for(content_pack))
+    note = json.loads(note_file.read_text(encoding="utf-8"))
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: [not, the, topic]\n", encoding="utf-8")
+    (topic_id,) = note["packs"][0]["topics"]
+    note["packs"][0]["topics"][topic_id] = str(outside)  # only files of the pack may be read
+    note_file.write_text(json.dumps(note), encoding="utf-8")
+    assert search(capsys, content_pack) == first
+    assert len(loads) == 2
+
+
+def test_a_loop_of_links_as_the_pack_is_refused_clearly(capsys, tmp_path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    code, out, err = run(capsys, "search", "balloon", "--content", str(loop))
+    assert code == 1 and out == ""
+    assert err.startswith(f"health-reader: no topics found in {loop}")
