@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from reader.content.model import Topic
+from reader.ui.article import ArticleView
 from reader.ui.main_window import MainWindow, WindowOptions
 from reader.ui.settings import Settings
 from reader.ui.theme import ThemeChoice, ThemeController
@@ -42,6 +43,17 @@ def make_window(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.finish_building()  # the views the app's session builds right after the first paint
     return window
+
+
+def shown_article(qtbot, topic: Topic, *, today: dt.date = PINNED_TODAY) -> ArticleView:
+    """An article view alone, 700x500, shown and exposed, showing `topic`."""
+    view = ArticleView(clock=lambda: today)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_topic(topic)
+    return view
 
 
 def pdf_text(path: Path) -> str:

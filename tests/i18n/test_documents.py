@@ -20,7 +20,7 @@ from reader.ui.handout_dialog import PRINT, HandoutDialog
 from reader.ui.handout_pages import footer_lines
 from reader.ui.references import ReferencesView
 from reader.ui.render import RenderOptions
-from tests.e2e.harness import PINNED_TODAY
+from tests.e2e.harness import PINNED_TODAY, shown_article
 from tests.i18n_support import is_pseudo, pseudo_language
 
 OPTIONS = RenderOptions(today=PINNED_TODAY)
@@ -38,13 +38,7 @@ ARTICLE_LABELS = (
 
 @pytest.fixture
 def article(qtbot, bundled_topic: Topic) -> ArticleView:
-    view = ArticleView(clock=lambda: PINNED_TODAY)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.show_topic(bundled_topic)
-    return view
+    return shown_article(qtbot, bundled_topic)
 
 
 def test_the_article_renders_its_fixed_texts_again_in_place(

@@ -10,20 +10,14 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
 from reader.ui.article import ArticleView
-from tests.e2e.harness import PINNED_TODAY
+from tests.e2e.harness import PINNED_TODAY, shown_article
 
 NOTICE = "About the age of this information"
 
 
 @pytest.fixture
 def article(qtbot, bundled_topic) -> ArticleView:
-    view = ArticleView(clock=lambda: PINNED_TODAY)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.show_topic(bundled_topic)
-    return view
+    return shown_article(qtbot, bundled_topic)
 
 
 def test_links_and_resources_never_leave_the_app(qtbot, article: ArticleView) -> None:
