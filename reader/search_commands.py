@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.cli import content_dir, says_no_topics
 from reader.search.combined import CombinedSearch
@@ -88,21 +88,29 @@ def _search_service(
     loaded = packs.loaded
     each = pack_topics(loaded, synonyms_file_for)
     if not each:  # one pack
-        service = SearchService(result.topics, index_dir, synonyms_file_for(pack))
-        searched: dict[str, tuple[Any, ...]] = {
-            packs.sources[0].label.pack_id: (service, index_dir, synonyms_file_for(pack), result.topics)
-        }
+        synonyms = synonyms_file_for(pack)
+        service = SearchService(result.topics, index_dir, synonyms)
+        searched = {packs.sources[0].label.pack_id: _Searched(service, index_dir, synonyms, result.topics)}
         return service, functools.partial(_remember, index_dir, loaded, searched)
     combined = open_packs(each, index_dir, lambda folder: folder)
     services = combined.services if isinstance(combined, CombinedSearch) else [combined]
     searched = {
-        p.pack_id: (s, pack_index_dir(index_dir, p), p.synonyms_path, loaded.pack_topics[p.pack_id])
+        p.pack_id: _Searched(s, pack_index_dir(index_dir, p), p.synonyms_path, loaded.pack_topics[p.pack_id])
         for p, s in zip(each, services, strict=True)
     }
     return combined, functools.partial(_remember, index_dir, loaded, searched)
 
 
-def _remember(index_dir: Path, loaded: LoadedPacks, searched: dict[str, tuple[Any, ...]]) -> None:
+class _Searched(NamedTuple):
+    """One pack's search as the full way made it."""
+
+    service: SearchService
+    index_folder: Path | None  # None: in memory
+    synonyms: Path | None
+    topics: TopicStore
+
+
+def _remember(index_dir: Path, loaded: LoadedPacks, searched: dict[str, _Searched]) -> None:
     """Leave the note of this full load (reader.search.quick) beside the first pack's index."""
     from reader.search.quick import Note, PackNote, forget_note, write_note
 
@@ -113,15 +121,12 @@ def _remember(index_dir: Path, loaded: LoadedPacks, searched: dict[str, tuple[An
         if found is None:
             packs.append(PackNote.of(source.label.pack_id, source.folder, files))
             continue
-        service, index, synonyms, topics = found
-        if service.fingerprint is None or index is None:
+        fingerprint = found.service.fingerprint
+        if fingerprint is None or found.index_folder is None:
             forget_note(index_dir)  # an index in memory: the next search must build it again
             return
-        packs.append(
-            PackNote.of(
-                source.label.pack_id, source.folder, files, (index, service.fingerprint, synonyms, topics)
-            )
-        )
+        made = (found.index_folder, fingerprint, found.synonyms, found.topics)
+        packs.append(PackNote.of(source.label.pack_id, source.folder, files, made))
     write_note(index_dir, Note(tuple(packs), tuple(str(e) for e in loaded.result.errors)))
 
 
